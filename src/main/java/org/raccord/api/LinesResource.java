@@ -1,0 +1,63 @@
+package org.raccord.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+
+import org.raccord.polling.LineRefresh;
+import org.raccord.tracking.TrackedLine;
+import org.raccord.tracking.TrackedLines;
+
+/** Lines, by any of their references: what customer channels read, what back offices register. */
+@Path("v1/lines")
+@Produces(MediaType.APPLICATION_JSON)
+public class LinesResource {
+
+    @Inject
+    TrackedLines lines;
+
+    @Inject
+    LineRefresh refresh;
+
+    @GET
+    @Path("{lineRef}")
+    @RolesAllowed({Roles.READ, Roles.ADMIN})
+    public Response line(@PathParam("lineRef")
+                         @Pattern(regexp = References.ANY, message = "must be an order, service, PTO or NDI reference")
+                         String lineRef) {
+        return lines.byAnyReference(lineRef)
+                .map(line -> Response.ok(LineView.of(line)).build())
+                .orElseGet(() -> Problem.of("unknown-line", "No tracked line has this reference",
+                        Response.Status.NOT_FOUND, "No tracked line is known by this reference.").response().build());
+    }
+
+    /**
+     * Starts tracking a line: asks the owner about the order now and stores the answer. Registering
+     * a tracked order again refreshes it (idempotent): 201 the first time, 200 afterwards.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.REGISTER, Roles.ADMIN})
+    public Response register(@NotNull(message = "a JSON body is required") @Valid Registration registration,
+                             @Context UriInfo uri) {
+        boolean known = lines.byOrderReference(registration.orderReference()).isPresent();
+        TrackedLine line = refresh.refresh(registration.orderReference());
+        if (known) {
+            return Response.ok(LineView.of(line)).build();
+        }
+        return Response.created(uri.getAbsolutePathBuilder().path(line.orderReference()).build())
+                .entity(LineView.of(line)).build();
+    }
+}

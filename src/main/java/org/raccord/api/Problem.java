@@ -1,0 +1,35 @@
+package org.raccord.api;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+
+/**
+ * An RFC 9457 problem document. {@code type} is stable per kind of error, so clients can branch on
+ * it; {@code detail} is for people. Never carries a stack trace or internal class names.
+ */
+public record Problem(URI type, String title, int status, String detail, List<Violation> violations) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One invalid input: where and why. */
+    public record Violation(String field, String message) {
+    }
+
+    public static Problem of(String kind, String title, Response.Status status, String detail) {
+        return of(kind, title, status.getStatusCode(), detail);
+    }
+
+    public static Problem of(String kind, String title, int status, String detail) {
+        return new Problem(URI.create("/problems/" + kind), title, status, detail, null);
+    }
+
+    public Problem with(List<Violation> found) {
+        return new Problem(type, title, status, detail, List.copyOf(found));
+    }
+
+    public Response.ResponseBuilder response() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this);
+    }
+}

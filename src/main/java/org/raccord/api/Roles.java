@@ -1,0 +1,15 @@
+package org.raccord.api;
+
+/** The roles Raccord checks; deployments map them to their users or groups. */
+public final class Roles {
+
+    /** Customer channels reading line status. */
+    public static final String READ = "api-read";
+    /** Back-office tools registering lines for tracking. */
+    public static final String REGISTER = "api-register";
+    /** Operations. */
+    public static final String ADMIN = "admin";
+
+    private Roles() {
+    }
+}

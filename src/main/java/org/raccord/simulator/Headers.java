@@ -1,0 +1,23 @@
+package org.raccord.simulator;
+
+import java.time.Instant;
+
+import org.raccord.wholesale.soap.common.EnteteReponse;
+import org.raccord.wholesale.soap.common.EnteteRequete;
+
+/** The response header echoes the request header and adds the owner's response time. */
+final class Headers {
+
+    private Headers() {
+    }
+
+    static EnteteReponse answer(EnteteRequete request) {
+        EnteteReponse header = new EnteteReponse();
+        header.setVersionWS(request.getVersionWS());
+        header.setHorodatageRequete(request.getHorodatageRequete());
+        header.setHorodatageReponse(XmlTime.dateTime(Instant.now()));
+        header.setCodeOperateur(request.getCodeOperateur());
+        header.setIdentifiantRequete(request.getIdentifiantRequete());
+        return header;
+    }
+}

@@ -1,0 +1,112 @@
+package org.raccord.simulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.raccord.simulator.ScriptedEvent.Feed;
+
+/**
+ * The owner's state of the world: which events of which lines have been published, in which order,
+ * under which sequence numbers. Time only moves forward; every query first publishes what has come
+ * due on the simulated clock, so the feeds and the consult answers always agree.
+ */
+public final class OwnerWorld {
+
+    private final Population population;
+    private final SimulatedClock clock;
+    private final Instant base;
+    private final TimeHeap due = new TimeHeap();
+    private final byte[] published;
+    private final int[] sequences;
+    private final EventLog orders = new EventLog();
+    private final EventLog cutovers = new EventLog();
+
+    public OwnerWorld(Population population, SimulatedClock clock) {
+        this.population = population;
+        this.clock = clock;
+        this.base = clock.epoch().minus(Duration.ofDays(400));
+        this.published = new byte[population.size()];
+        this.sequences = new int[population.size() * LineScript.MAX_EVENTS];
+        for (int i = 0; i < population.size(); i++) {
+            due.push(secondsOf(script(i).get(0).at()), i);
+        }
+    }
+
+    public Population population() {
+        return population;
+    }
+
+    public SimulatedClock clock() {
+        return clock;
+    }
+
+    /** Publishes every event that has come due on the simulated clock. */
+    public synchronized void advance() {
+        long now = secondsOf(clock.now());
+        while (!due.isEmpty() && due.peekSecond() <= now) {
+            int line = due.popLine();
+            List<ScriptedEvent> script = script(line);
+            int ordinal = published[line];
+            ScriptedEvent event = script.get(ordinal);
+            long sequence = log(event.feed()).append(line, ordinal);
+            sequences[line * LineScript.MAX_EVENTS + ordinal] = Math.toIntExact(sequence);
+            published[line] = (byte) (ordinal + 1);
+            if (ordinal + 1 < script.size()) {
+                due.push(secondsOf(script.get(ordinal + 1).at()), line);
+            }
+        }
+    }
+
+    /** Events with a sequence above {@code since}, at most {@code limit} of them. */
+    public synchronized FeedSlice read(Feed feed, long since, int limit) {
+        advance();
+        EventLog log = log(feed);
+        long last = log.lastSequence();
+        long to = Math.min(last, since + limit);
+        List<PublishedEvent> events = new ArrayList<>((int) Math.max(0, to - since));
+        for (long seq = since + 1; seq <= to; seq++) {
+            int line = log.lineAt(seq);
+            events.add(new PublishedEvent(seq, population.line(line), script(line).get(log.ordinalAt(seq))));
+        }
+        return new FeedSlice(events, Math.max(since, to), to < last, last);
+    }
+
+    /** What the owner has published so far about one line, on one feed, oldest first. */
+    public synchronized Optional<List<PublishedEvent>> history(int index, Feed feed) {
+        advance();
+        SimulatedLine line = population.line(index);
+        if (line.orderedAt().isAfter(clock.now())) {
+            return Optional.empty();
+        }
+        List<ScriptedEvent> script = script(index);
+        List<PublishedEvent> events = new ArrayList<>();
+        for (int ordinal = 0; ordinal < published[index]; ordinal++) {
+            ScriptedEvent event = script.get(ordinal);
+            if (event.feed() == feed) {
+                events.add(new PublishedEvent(sequences[index * LineScript.MAX_EVENTS + ordinal], line, event));
+            }
+        }
+        return Optional.of(events);
+    }
+
+    public synchronized long lastSequence(Feed feed) {
+        advance();
+        return log(feed).lastSequence();
+    }
+
+    List<ScriptedEvent> script(int index) {
+        return LineScript.of(population.line(index), population.scriptRandom(index));
+    }
+
+    private EventLog log(Feed feed) {
+        return feed == Feed.ORDER ? orders : cutovers;
+    }
+
+    /** Seconds since a base well before any event, rounded up so nothing is published early. */
+    private long secondsOf(Instant at) {
+        return Math.floorDiv(Duration.between(base, at).toMillis() + 999, 1000);
+    }
+}

@@ -1,0 +1,94 @@
+package org.raccord.simulator;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.raccord.api.Problem;
+
+/**
+ * Operations' handle on the simulated owner: where its clock stands, which showcase lines to look
+ * at, and its trouble knobs (latency, errors, quota, outage, maintenance), changeable at run time.
+ */
+@Path("simulator")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin")
+public class SimulatorResource {
+
+    @Inject
+    SimulatedOwner owner;
+
+    /** The knobs, as sent and shown; {@code maintenance} is {@code HH:mm-HH:mm} or absent. */
+    public record Knobs(Long latencyMillis, Double errorRate, Integer quotaPerSecond, Boolean outage, String maintenance) {
+        static Knobs of(DeskSettings s) {
+            return new Knobs(s.latencyMillis(), s.errorRate(), s.quotaPerSecond(), s.outage(),
+                    s.maintenance() == null ? null : s.maintenance().toString());
+        }
+    }
+
+    public record ShowcaseLine(String scenario, String orderReference, String technology, String ndi, String ptoReference) {
+    }
+
+    public record Status(Instant simulatedNow, Instant simulatedEpoch, int lines, long lastOrderSequence,
+                         long lastCutoverSequence, Knobs knobs, List<ShowcaseLine> showcase) {
+    }
+
+    @GET
+    public Response status() {
+        if (!owner.enabled()) {
+            return disabled();
+        }
+        OwnerWorld world = owner.world();
+        List<ShowcaseLine> showcase = IntStream.range(0, Population.SHOWCASE)
+                .mapToObj(i -> world.population().line(i))
+                .map(l -> new ShowcaseLine(l.scenario().name(), l.orderReference(), l.fibre() ? "fibre" : "copper",
+                        l.ndi(), l.ptoReference()))
+                .toList();
+        return Response.ok(new Status(world.clock().now(), world.clock().epoch(), world.population().size(),
+                world.lastSequence(ScriptedEvent.Feed.ORDER), world.lastSequence(ScriptedEvent.Feed.CUTOVER),
+                Knobs.of(owner.desk().settings()), showcase)).build();
+    }
+
+    /** Changes the knobs that are present in the body; the others keep their value. */
+    @PUT
+    @Path("knobs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response knobs(Knobs change) {
+        if (!owner.enabled()) {
+            return disabled();
+        }
+        if (change == null) {
+            return Problem.of("invalid-request", "The request is invalid", Response.Status.BAD_REQUEST,
+                    "A JSON body with the knobs to change is required.").response().build();
+        }
+        DeskSettings now = owner.desk().settings();
+        try {
+            DeskSettings next = new DeskSettings(
+                    change.latencyMillis() != null ? change.latencyMillis() : now.latencyMillis(),
+                    change.errorRate() != null ? change.errorRate() : now.errorRate(),
+                    change.quotaPerSecond() != null ? change.quotaPerSecond() : now.quotaPerSecond(),
+                    change.outage() != null ? change.outage() : now.outage(),
+                    change.maintenance() != null ? MaintenanceWindow.parse(change.maintenance()) : now.maintenance());
+            owner.desk().configure(next);
+            return Response.ok(Knobs.of(next)).build();
+        } catch (IllegalArgumentException e) {
+            return Problem.of("invalid-request", "The request is invalid", Response.Status.BAD_REQUEST, e.getMessage())
+                    .response().build();
+        }
+    }
+
+    private static Response disabled() {
+        return Problem.of("simulator-disabled", "The wholesale simulator is off", Response.Status.NOT_FOUND,
+                "This server talks to a real network owner (raccord.simulator.enabled=false).").response().build();
+    }
+}

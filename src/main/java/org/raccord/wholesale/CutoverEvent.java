@@ -1,0 +1,24 @@
+package org.raccord.wholesale;
+
+import java.time.OffsetDateTime;
+
+import org.raccord.tracking.CutoverEventKind;
+import org.raccord.tracking.PortingState;
+import org.raccord.tracking.Reason;
+
+/** One cutover event as the owner published it, translated. Absent fields are null. */
+public record CutoverEvent(
+        long sequence,
+        OffsetDateTime at,
+        CutoverEventKind kind,
+        String flow,
+        String orderReference,
+        String ndi,
+        String ptoReference,
+        String losingOperator,
+        OffsetDateTime plannedAt,
+        OffsetDateTime previousPlannedAt,
+        OffsetDateTime cutAt,
+        PortingState porting,
+        Reason reason) {
+}

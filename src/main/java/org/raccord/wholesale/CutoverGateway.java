@@ -1,0 +1,67 @@
+package org.raccord.wholesale;
+
+import org.raccord.wholesale.soap.common.EnteteRequete;
+import org.raccord.wholesale.soap.cutover.ConsulterBasculeReponse;
+import org.raccord.wholesale.soap.cutover.ConsulterBasculeRequete;
+import org.raccord.wholesale.soap.cutover.LireFluxBasculesReponse;
+import org.raccord.wholesale.soap.cutover.LireFluxBasculesRequete;
+import org.raccord.wholesale.soap.cutover.SuiviBasculePort;
+
+/** The owner's unbundling / cutover interface, in Raccord's terms. Thread-safe. */
+public class CutoverGateway {
+
+    static final String CONSULT = "cutover.consult";
+    static final String FEED = "cutover.feed";
+
+    private final SuiviBasculePort port;
+    private final String operatorCode;
+
+    public CutoverGateway(WholesaleSettings settings) {
+        this(SoapClients.cutover(settings), settings.operatorCode());
+    }
+
+    CutoverGateway(SuiviBasculePort port, String operatorCode) {
+        this.port = port;
+        this.operatorCode = operatorCode;
+    }
+
+    /** The takeover of one line (by NDI, PTO reference or order reference). */
+    public CutoverSnapshot consult(LineQuery query) {
+        ConsulterBasculeRequete request = new ConsulterBasculeRequete();
+        EnteteRequete header = RequestHeaders.next(operatorCode);
+        request.setEntete(header);
+        switch (query.kind()) {
+            case NDI -> request.setNdi(query.value());
+            case PTO_REFERENCE -> request.setReferencePTO(query.value());
+            case ORDER_REFERENCE -> request.setReferenceCommandePriseInterneOC(query.value());
+            case SERVICE_REFERENCE -> throw new IllegalArgumentException("the cutover interface has no service reference");
+        }
+        try {
+            ConsulterBasculeReponse response = port.consulterBascule(request);
+            RequestHeaders.requireAnswerTo(CONSULT, header, response.getEntete());
+            if (response.getBascule() == null) {
+                throw new WholesaleException.MalformedAnswer(CONSULT, "answer without a cutover", null);
+            }
+            return CutoverTranslation.snapshot(response.getBascule());
+        } catch (Exception e) {
+            throw OwnerFaults.translate(CONSULT, e);
+        }
+    }
+
+    /** Events published after sequence {@code since}, at most {@code limit} (1 to 1,000). */
+    public FeedPage<CutoverEvent> readFeed(long since, int limit) {
+        LireFluxBasculesRequete request = new LireFluxBasculesRequete();
+        EnteteRequete header = RequestHeaders.next(operatorCode);
+        request.setEntete(header);
+        request.setDepuisSequence(since);
+        request.setLimite(limit);
+        try {
+            LireFluxBasculesReponse response = port.lireFluxBascules(request);
+            RequestHeaders.requireAnswerTo(FEED, header, response.getEntete());
+            return new FeedPage<>(response.getEvenement().stream().map(CutoverTranslation::event).toList(),
+                    response.getSequenceSuivante(), response.isEncoreDisponible(), response.getDerniereSequencePubliee());
+        } catch (Exception e) {
+            throw OwnerFaults.translate(FEED, e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.raccord.wholesale;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Makes the two gateways from configuration, once. When no owner address is configured, Raccord
+ * talks to the simulator built into this server (the local default).
+ */
+@ApplicationScoped
+public class WholesaleConnection {
+
+    private static final Logger LOG = Logger.getLogger(WholesaleConnection.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "raccord.wholesale.url")
+    Optional<String> url;
+
+    @Inject
+    @ConfigProperty(name = "default.http.port", defaultValue = "9080")
+    int httpPort;
+
+    @Inject
+    @ConfigProperty(name = "raccord.wholesale.operatorCode", defaultValue = "RACC")
+    String operatorCode;
+
+    @Inject
+    @ConfigProperty(name = "raccord.wholesale.connectTimeoutMillis", defaultValue = "2000")
+    long connectTimeoutMillis;
+
+    @Inject
+    @ConfigProperty(name = "raccord.wholesale.receiveTimeoutMillis", defaultValue = "5000")
+    long receiveTimeoutMillis;
+
+    @Inject
+    @ConfigProperty(name = "raccord.wholesale.maxXmlCharacters", defaultValue = "8388608")
+    long maxXmlCharacters;
+
+    @Inject
+    @ConfigProperty(name = "raccord.wholesale.maxElementCount", defaultValue = "100000")
+    long maxElementCount;
+
+    @Inject
+    @ConfigProperty(name = "raccord.wholesale.user")
+    Optional<String> user;
+
+    @Inject
+    @ConfigProperty(name = "raccord.wholesale.password")
+    Optional<String> password;
+
+    WholesaleSettings settings() {
+        URI base = URI.create(url.map(String::trim).filter(u -> !u.isEmpty())
+                .orElse("http://localhost:" + httpPort + "/simulator/soap"));
+        return new WholesaleSettings(base, operatorCode, Duration.ofMillis(connectTimeoutMillis),
+                Duration.ofMillis(receiveTimeoutMillis), maxXmlCharacters, maxElementCount,
+                user.map(u -> new WholesaleSettings.Credentials(u, password.orElse(""))).orElse(null));
+    }
+
+    @Produces
+    @Singleton
+    AccessOrderGateway accessOrders() {
+        WholesaleSettings settings = settings();
+        LOG.info(() -> "Access-order tracking at " + settings.accessOrderAddress());
+        return new AccessOrderGateway(settings);
+    }
+
+    @Produces
+    @Singleton
+    CutoverGateway cutovers() {
+        WholesaleSettings settings = settings();
+        LOG.info(() -> "Cutover tracking at " + settings.cutoverAddress());
+        return new CutoverGateway(settings);
+    }
+}

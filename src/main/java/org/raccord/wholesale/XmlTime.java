@@ -1,0 +1,31 @@
+package org.raccord.wholesale;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+import javax.xml.datatype.DatatypeConstants;
+import javax.xml.datatype.XMLGregorianCalendar;
+
+/** Reads the owner's XML Schema dates; a date-time without offset is the owner's local time (Paris). */
+final class XmlTime {
+
+    private static final ZoneId OWNER_ZONE = ZoneId.of("Europe/Paris");
+
+    private XmlTime() {
+    }
+
+    static OffsetDateTime dateTime(XMLGregorianCalendar value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.getTimezone() == DatatypeConstants.FIELD_UNDEFINED) {
+            return value.toGregorianCalendar().toZonedDateTime().toLocalDateTime().atZone(OWNER_ZONE).toOffsetDateTime();
+        }
+        return value.toGregorianCalendar().toZonedDateTime().toOffsetDateTime();
+    }
+
+    static LocalDate date(XMLGregorianCalendar value) {
+        return value == null ? null : LocalDate.of(value.getYear(), value.getMonth(), value.getDay());
+    }
+}
