@@ -1,5 +1,7 @@
 package org.raccord.api;
 
+import java.time.Instant;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import org.raccord.polling.LineRefresh;
 import org.raccord.tracking.TrackedLine;
 import org.raccord.tracking.TrackedLines;
+import org.raccord.wholesale.NetworkOwner;
 
 /** Lines, by any of their references: what customer channels read, what back offices register. */
 @Path("v1/lines")
@@ -31,6 +34,9 @@ public class LinesResource {
     @Inject
     LineRefresh refresh;
 
+    @Inject
+    NetworkOwner owner;
+
     @GET
     @Path("{lineRef}")
     @RolesAllowed({Roles.READ, Roles.ADMIN})
@@ -38,7 +44,7 @@ public class LinesResource {
                          @Pattern(regexp = References.ANY, message = "must be an order, service, PTO or NDI reference")
                          String lineRef) {
         return lines.byAnyReference(lineRef)
-                .map(line -> Response.ok(LineView.of(line)).build())
+                .map(line -> Response.ok(view(line)).build())
                 .orElseGet(() -> Problem.of("unknown-line", "No tracked line has this reference",
                         Response.Status.NOT_FOUND, "No tracked line is known by this reference.").response().build());
     }
@@ -55,9 +61,14 @@ public class LinesResource {
         boolean known = lines.byOrderReference(registration.orderReference()).isPresent();
         TrackedLine line = refresh.refresh(registration.orderReference());
         if (known) {
-            return Response.ok(LineView.of(line)).build();
+            return Response.ok(view(line)).build();
         }
         return Response.created(uri.getAbsolutePathBuilder().path(line.orderReference()).build())
-                .entity(LineView.of(line)).build();
+                .entity(view(line)).build();
+    }
+
+    private LineView view(TrackedLine line) {
+        return LineView.of(line, lines.revisions(line), lines.milestones(line), lines.alerts(line),
+                owner.degradedReason(Instant.now()));
     }
 }

@@ -4,17 +4,19 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.interceptor.Interceptor;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Applies the SQL migrations of {@code db/migration} when the application starts, before any
- * request is served. Flyway owns the schema so that the same scripts run on H2 and PostgreSQL.
+ * request is served and before any other start-up observer (polling) touches the database. Flyway owns the schema so that the same scripts run on H2 and PostgreSQL.
  */
 @ApplicationScoped
 public class SchemaMigrations {
@@ -26,7 +28,7 @@ public class SchemaMigrations {
 
     private volatile boolean applied;
 
-    void onStartup(@Observes Startup startup) {
+    void onStartup(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Startup startup) {
         MigrateResult result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 // Liberty's class loader cannot list directories: Flyway finds the folder through

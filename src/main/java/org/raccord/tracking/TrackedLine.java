@@ -2,7 +2,6 @@ package org.raccord.tracking;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,8 +15,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * A line Raccord tracks, with the owner's latest answer about its access order and when the owner
- * last confirmed it. Changes come only through {@link #observe}, which never moves backwards.
+ * A line Raccord tracks: its order, its dates, the takeover of the previous provider's access, the
+ * service gap between the two, and how fresh all this is. Only {@link LineRules} changes it, from
+ * what the owner published; the timeline, revisions, alerts and milestones live beside it.
  */
 @Entity
 @Table(name = "tracked_line")
@@ -29,113 +29,131 @@ public class TrackedLine {
     private Long id;
     @Column(name = "order_reference", nullable = false, updatable = false)
     private String orderReference;
-    @Column(name = "service_reference")
-    private String serviceReference;
-    @Column(name = "pto_reference")
-    private String ptoReference;
+    @Column(name = "service_reference") private String serviceReference;
+    @Column(name = "pto_reference") private String ptoReference;
     private String ndi;
+    @Column(name = "phone_e164") private String phoneE164;
     private boolean fibre;
-    @Column(name = "owner_state")
-    private String ownerState;
-    @Enumerated(EnumType.STRING)
-    private ServiceState state;
-    @Column(name = "ordered_at")
-    private OffsetDateTime orderedAt;
-    @Column(name = "requested_date")
-    private LocalDate requestedDate;
-    @Column(name = "committed_delivery_date")
-    private LocalDate committedDeliveryDate;
-    @Column(name = "appointment_start")
-    private OffsetDateTime appointmentStart;
-    @Column(name = "appointment_end")
-    private OffsetDateTime appointmentEnd;
-    @Column(name = "delivered_at")
-    private OffsetDateTime deliveredAt;
-    @Column(name = "in_service_at")
-    private OffsetDateTime inServiceAt;
-    @Column(name = "last_reason_code")
-    private String lastReasonCode;
-    @Column(name = "last_reason_label")
-    private String lastReasonLabel;
-    @Column(name = "upstream_sequence")
-    private long upstreamSequence;
-    @Column(name = "confirmed_at")
-    private OffsetDateTime confirmedAt;
-    @Column(name = "changed_at")
-    private OffsetDateTime changedAt;
-    @Column(name = "registered_at", updatable = false)
-    private OffsetDateTime registeredAt;
-    @Version
-    private long version;
+    @Column(name = "owner_state") private String ownerState;
+    @Enumerated(EnumType.STRING) private ServiceState state;
+    @Column(name = "ordered_at") private OffsetDateTime orderedAt;
+    @Column(name = "requested_date") private LocalDate requestedDate;
+    @Column(name = "committed_delivery_date") private LocalDate committedDeliveryDate;
+    @Column(name = "appointment_start") private OffsetDateTime appointmentStart;
+    @Column(name = "appointment_end") private OffsetDateTime appointmentEnd;
+    @Column(name = "delivered_at") private OffsetDateTime deliveredAt;
+    @Column(name = "in_service_at") private OffsetDateTime inServiceAt;
+    @Column(name = "last_reason_code") private String lastReasonCode;
+    @Column(name = "last_reason_label") private String lastReasonLabel;
+    @Column(name = "losing_operator") private String losingOperator;
+    @Enumerated(EnumType.STRING) @Column(name = "cutover_state") private CutoverState cutoverState;
+    @Column(name = "cutover_planned_at") private OffsetDateTime cutoverPlannedAt;
+    @Column(name = "cutover_done_at") private OffsetDateTime cutoverDoneAt;
+    @Enumerated(EnumType.STRING) @Column(name = "porting_state") private PortingState portingState;
+    @Column(name = "gap_calendar_days") private Integer gapCalendarDays;
+    @Column(name = "gap_working_days") private Integer gapWorkingDays;
+    @Column(name = "gap_breach") private boolean gapBreach;
+    @Column(name = "upstream_sequence") private long upstreamSequence = -1;
+    @Column(name = "cutover_sequence") private long cutoverSequence = -1;
+    @Column(name = "confirmed_at") private OffsetDateTime confirmedAt;
+    @Column(name = "changed_at") private OffsetDateTime changedAt;
+    @Column(name = "registered_at", updatable = false) private OffsetDateTime registeredAt;
+    @Column(name = "next_check_at") private OffsetDateTime nextCheckAt;
+    @Version private long version;
 
     protected TrackedLine() {
     }
 
-    static TrackedLine register(OrderObservation first, OffsetDateTime now) {
+    /** A line first seen now, by its order reference (from the feed or a registration). */
+    public static TrackedLine first(String orderReference, OffsetDateTime now) {
         TrackedLine line = new TrackedLine();
-        line.orderReference = first.orderReference();
+        line.orderReference = orderReference;
+        line.state = ServiceState.ACKNOWLEDGED;
         line.registeredAt = now;
-        line.upstreamSequence = -1;
-        line.observe(first, now);
+        line.confirmedAt = now;
+        line.changedAt = now;
+        line.nextCheckAt = now;
         return line;
     }
 
-    /**
-     * Applies what the owner said. An answer older than what we hold (a lower sequence) only
-     * confirms freshness; it never overwrites newer facts.
-     */
-    void observe(OrderObservation o, OffsetDateTime now) {
-        confirmedAt = now;
-        if (o.upstreamSequence() < upstreamSequence) {
-            return;
-        }
-        boolean changed = o.upstreamSequence() > upstreamSequence || !Objects.equals(state, o.state());
-        serviceReference = o.serviceReference();
-        ptoReference = o.ptoReference();
-        ndi = o.ndi();
-        fibre = o.fibre();
-        ownerState = o.ownerState();
-        state = o.state();
-        orderedAt = o.orderedAt();
-        requestedDate = o.requestedDate();
-        committedDeliveryDate = o.committedDeliveryDate();
-        appointmentStart = o.appointment() == null ? null : o.appointment().start();
-        appointmentEnd = o.appointment() == null ? null : o.appointment().end();
-        deliveredAt = o.deliveredAt();
-        inServiceAt = o.inServiceAt();
-        lastReasonCode = o.lastReason() == null ? null : o.lastReason().code();
-        lastReasonLabel = o.lastReason() == null ? null : o.lastReason().label();
-        upstreamSequence = o.upstreamSequence();
-        if (changed) {
-            changedAt = now;
-        }
-    }
-
+    // --- read side ---------------------------------------------------------------------------
+    public Long id() { return id; }
     public String orderReference() { return orderReference; }
     public String serviceReference() { return serviceReference; }
     public String ptoReference() { return ptoReference; }
     public String ndi() { return ndi; }
+    public String phoneE164() { return phoneE164; }
     public boolean fibre() { return fibre; }
     public String ownerState() { return ownerState; }
     public ServiceState state() { return state; }
     public OffsetDateTime orderedAt() { return orderedAt; }
     public LocalDate requestedDate() { return requestedDate; }
     public LocalDate committedDeliveryDate() { return committedDeliveryDate; }
-
     public AppointmentWindow appointment() {
         return appointmentStart == null ? null : new AppointmentWindow(appointmentStart, appointmentEnd);
     }
-
     public OffsetDateTime deliveredAt() { return deliveredAt; }
     public OffsetDateTime inServiceAt() { return inServiceAt; }
-
     public Reason lastReason() {
-        return lastReasonCode == null ? null : new Reason(lastReasonCode, lastReasonLabel);
+        return lastReasonCode == null ? null : Reason.stored(lastReasonCode, lastReasonLabel, true);
     }
-
+    public String losingOperator() { return losingOperator; }
+    public CutoverState cutoverState() { return cutoverState; }
+    public OffsetDateTime cutoverPlannedAt() { return cutoverPlannedAt; }
+    public OffsetDateTime cutoverDoneAt() { return cutoverDoneAt; }
+    public PortingState portingState() { return portingState; }
+    public Integer gapCalendarDays() { return gapCalendarDays; }
+    public Integer gapWorkingDays() { return gapWorkingDays; }
+    public boolean gapBreach() { return gapBreach; }
     public long upstreamSequence() { return upstreamSequence; }
+    public long cutoverSequence() { return cutoverSequence; }
     public OffsetDateTime confirmedAt() { return confirmedAt; }
     public OffsetDateTime changedAt() { return changedAt; }
     public OffsetDateTime registeredAt() { return registeredAt; }
-    public long version() { return version; }
+    public OffsetDateTime nextCheckAt() { return nextCheckAt; }
+
+    // --- changes, made by LineRules only ------------------------------------------------------
+    void references(String service, String pto, String ndi, Boolean fibre) {
+        if (service != null) { this.serviceReference = service; }
+        if (pto != null) { this.ptoReference = pto; }
+        if (ndi != null) { this.ndi = ndi; }
+        if (fibre != null) { this.fibre = fibre; }
+    }
+    void phone(String e164) { this.phoneE164 = e164; }
+    void state(ServiceState state, String ownerState) {
+        this.state = state;
+        if (ownerState != null) { this.ownerState = ownerState; }
+    }
+    void ordered(OffsetDateTime at, LocalDate requested) {
+        if (at != null) { this.orderedAt = at; }
+        if (requested != null) { this.requestedDate = requested; }
+    }
+    void committedDelivery(LocalDate date) { this.committedDeliveryDate = date; }
+    void appointment(AppointmentWindow window) {
+        this.appointmentStart = window == null ? null : window.start();
+        this.appointmentEnd = window == null ? null : window.end();
+    }
+    void delivered(OffsetDateTime at) { this.deliveredAt = at; }
+    void inService(OffsetDateTime at) { this.inServiceAt = at; }
+    void lastReason(Reason reason) {
+        this.lastReasonCode = reason == null ? null : reason.code();
+        this.lastReasonLabel = reason == null ? null : reason.label();
+    }
+    void cutover(CutoverState state, String losingOperator, OffsetDateTime plannedAt, OffsetDateTime doneAt) {
+        if (state != null) { this.cutoverState = state; }
+        if (losingOperator != null) { this.losingOperator = losingOperator; }
+        if (plannedAt != null) { this.cutoverPlannedAt = plannedAt; }
+        if (doneAt != null) { this.cutoverDoneAt = doneAt; }
+    }
+    void porting(PortingState porting) { this.portingState = porting; }
+    void gap(ServiceGap gap) {
+        this.gapCalendarDays = gap == null ? null : gap.calendarDays();
+        this.gapWorkingDays = gap == null ? null : gap.workingDays();
+        this.gapBreach = gap != null && gap.breach();
+    }
+    void orderSequence(long sequence) { this.upstreamSequence = Math.max(upstreamSequence, sequence); }
+    void cutoverSequence(long sequence) { this.cutoverSequence = Math.max(cutoverSequence, sequence); }
+    void confirmed(OffsetDateTime at) { this.confirmedAt = at; }
+    void changed(OffsetDateTime at) { this.changedAt = at; }
+    void nextCheck(OffsetDateTime at) { this.nextCheckAt = at; }
 }

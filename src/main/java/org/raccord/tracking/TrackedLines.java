@@ -1,51 +1,57 @@
 package org.raccord.tracking;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 
-/** The store of tracked lines. */
+/** Reads of tracked lines and their histories, for the API and operations. */
 @ApplicationScoped
 public class TrackedLines {
 
     @PersistenceContext(unitName = "raccord")
     EntityManager em;
 
-    private final Clock clock = Clock.systemUTC();
-
-    /** Records what the owner said: registers the line on first sight, updates it afterwards. */
-    @Transactional
-    public TrackedLine record(OrderObservation observation) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        Optional<TrackedLine> known = byOrderReference(observation.orderReference());
-        if (known.isPresent()) {
-            known.get().observe(observation, now);
-            return known.get();
-        }
-        TrackedLine line = TrackedLine.register(observation, now);
-        em.persist(line);
-        return line;
-    }
-
     public Optional<TrackedLine> byOrderReference(String orderReference) {
-        return first(em.createQuery("select l from TrackedLine l where l.orderReference = :r", TrackedLine.class)
-                .setParameter("r", orderReference).getResultList());
+        return em.createQuery("select l from TrackedLine l where l.orderReference = :r", TrackedLine.class)
+                .setParameter("r", orderReference).getResultList().stream().findFirst();
     }
 
     /** Finds a line by any reference the owner gives it: order, service, PTO or NDI. */
     public Optional<TrackedLine> byAnyReference(String reference) {
-        return first(em.createQuery("select l from TrackedLine l where l.orderReference = :r"
+        return em.createQuery("select l from TrackedLine l where l.orderReference = :r"
                         + " or l.serviceReference = :r or l.ptoReference = :r or l.ndi = :r", TrackedLine.class)
-                .setParameter("r", reference).setMaxResults(2).getResultList());
+                .setParameter("r", reference).setMaxResults(1).getResultList().stream().findFirst();
     }
 
-    private static Optional<TrackedLine> first(List<TrackedLine> lines) {
-        return lines.stream().findFirst();
+    public List<DeliveryRevision> revisions(TrackedLine line) {
+        return em.createQuery("select r from DeliveryRevision r where r.lineId = :id order by r.sourceSequence",
+                DeliveryRevision.class).setParameter("id", line.id()).getResultList();
+    }
+
+    public List<MilestoneReached> milestones(TrackedLine line) {
+        return em.createQuery("select m from MilestoneReached m where m.lineId = :id order by m.reachedAt",
+                MilestoneReached.class).setParameter("id", line.id()).getResultList();
+    }
+
+    public List<JeopardyAlert> alerts(TrackedLine line) {
+        return em.createQuery("select a from JeopardyAlert a where a.lineId = :id order by a.sourceSequence",
+                JeopardyAlert.class).setParameter("id", line.id()).getResultList();
+    }
+
+    public List<TimelineEntry> timeline(TrackedLine line, int offset, int limit) {
+        return em.createQuery("select t from TimelineEntry t where t.lineId = :id order by t.occurredAt, t.sequence",
+                TimelineEntry.class).setParameter("id", line.id()).setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long pendingOutbox() {
+        return em.createQuery("select count(o) from OutboxEvent o where o.publishedAt is null", Long.class).getSingleResult();
+    }
+
+    public List<OutboxEvent> outboxOf(TrackedLine line) {
+        return em.createQuery("select o from OutboxEvent o where o.lineId = :id order by o.id", OutboxEvent.class)
+                .setParameter("id", line.id()).getResultList();
     }
 }

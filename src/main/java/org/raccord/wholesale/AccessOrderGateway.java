@@ -1,5 +1,6 @@
 package org.raccord.wholesale;
 
+import org.raccord.tracking.OrderEvent;
 import org.raccord.wholesale.soap.common.EnteteRequete;
 import org.raccord.wholesale.soap.order.ConsulterCommandeReponse;
 import org.raccord.wholesale.soap.order.ConsulterCommandeRequete;

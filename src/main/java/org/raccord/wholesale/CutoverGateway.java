@@ -1,5 +1,6 @@
 package org.raccord.wholesale;
 
+import org.raccord.tracking.CutoverEvent;
 import org.raccord.wholesale.soap.common.EnteteRequete;
 import org.raccord.wholesale.soap.cutover.ConsulterBasculeReponse;
 import org.raccord.wholesale.soap.cutover.ConsulterBasculeRequete;

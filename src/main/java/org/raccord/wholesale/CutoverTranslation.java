@@ -1,5 +1,6 @@
 package org.raccord.wholesale;
 
+import org.raccord.tracking.CutoverEvent;
 import java.util.List;
 
 import org.raccord.tracking.CutoverEventKind;

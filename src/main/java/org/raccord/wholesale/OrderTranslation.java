@@ -1,5 +1,6 @@
 package org.raccord.wholesale;
 
+import org.raccord.tracking.OrderEvent;
 import java.util.List;
 
 import org.raccord.tracking.AppointmentWindow;
@@ -69,7 +70,7 @@ final class OrderTranslation {
     }
 
     static Reason reason(Motif motif) {
-        return motif == null ? null : new Reason(motif.getCode(), motif.getLibelle());
+        return motif == null ? null : ReasonCatalogue.reason(motif.getCode(), motif.getLibelle());
     }
 
     static AppointmentWindow window(CreneauRdv slot) {

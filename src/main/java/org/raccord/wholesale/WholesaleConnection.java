@@ -1,6 +1,7 @@
 package org.raccord.wholesale;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -13,7 +14,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Makes the two gateways from configuration, once. When no owner address is configured, Raccord
+ * Makes the guarded network owner from configuration, once. When no owner address is configured, Raccord
  * talks to the simulator built into this server (the local default).
  */
 @ApplicationScoped
@@ -65,19 +66,24 @@ public class WholesaleConnection {
                 user.map(u -> new WholesaleSettings.Credentials(u, password.orElse(""))).orElse(null));
     }
 
-    @Produces
-    @Singleton
-    AccessOrderGateway accessOrders() {
-        WholesaleSettings settings = settings();
-        LOG.info(() -> "Access-order tracking at " + settings.accessOrderAddress());
-        return new AccessOrderGateway(settings);
-    }
+    @Inject
+    @ConfigProperty(name = "raccord.wholesale.quotaPerSecond", defaultValue = "40")
+    int quotaPerSecond;
+
+    @Inject
+    @ConfigProperty(name = "raccord.wholesale.breakerOpenSeconds", defaultValue = "30")
+    int breakerOpenSeconds;
 
     @Produces
     @Singleton
-    CutoverGateway cutovers() {
+    NetworkOwner networkOwner() {
         WholesaleSettings settings = settings();
-        LOG.info(() -> "Cutover tracking at " + settings.cutoverAddress());
-        return new CutoverGateway(settings);
+        LOG.info(() -> "Network owner at " + settings.baseUrl() + ", at most " + quotaPerSecond + " calls/s");
+        GuardSettings d = GuardSettings.defaults();
+        GuardSettings guards = new GuardSettings(quotaPerSecond, d.permitWait(), d.failureRate(), d.window(),
+                d.minimumCalls(), Duration.ofSeconds(breakerOpenSeconds), d.retryAttempts(), d.retryBase(),
+                d.concurrentCalls());
+        return new NetworkOwner(new AccessOrderGateway(settings), new CutoverGateway(settings),
+                new OwnerGuards(guards, Clock.systemUTC()));
     }
 }

@@ -1,5 +1,7 @@
 package org.raccord.wholesale;
 
+import org.raccord.tracking.CutoverEvent;
+import org.raccord.tracking.OrderEvent;
 import java.time.Duration;
 import java.time.LocalDate;
 

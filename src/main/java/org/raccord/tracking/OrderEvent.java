@@ -1,14 +1,11 @@
-package org.raccord.wholesale;
+package org.raccord.tracking;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-import org.raccord.tracking.AppointmentWindow;
-import org.raccord.tracking.OrderEventKind;
-import org.raccord.tracking.Reason;
 
 /**
- * One access-order event as the owner published it, translated. {@code flow} keeps the owner's
+ * One access-order event as the owner published it, in Raccord's terms (translated by {@code wholesale}). {@code flow} keeps the owner's
  * flow name verbatim (AR, CR_CMD, ...) next to its meaning. Absent fields are null.
  */
 public record OrderEvent(

@@ -1,10 +1,7 @@
-package org.raccord.wholesale;
+package org.raccord.tracking;
 
 import java.time.OffsetDateTime;
 
-import org.raccord.tracking.CutoverEventKind;
-import org.raccord.tracking.PortingState;
-import org.raccord.tracking.Reason;
 
 /** One cutover event as the owner published it, translated. Absent fields are null. */
 public record CutoverEvent(

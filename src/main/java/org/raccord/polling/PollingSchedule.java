@@ -1,0 +1,89 @@
+package org.raccord.polling;
+
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs the feeds and the reconciliation every interval on the container's managed scheduler (no
+ * thread of our own). Runs never overlap: the next one starts a full interval after the previous
+ * one ended. Pausing keeps the schedule but skips the work.
+ */
+@ApplicationScoped
+public class PollingSchedule {
+
+    private static final Logger LOG = Logger.getLogger(PollingSchedule.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    FeedPoller feeds;
+
+    @Inject
+    Reconciliation reconciliation;
+
+    @Inject
+    @ConfigProperty(name = "raccord.polling.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "raccord.polling.intervalSeconds", defaultValue = "5")
+    int intervalSeconds;
+
+    private final AtomicBoolean paused = new AtomicBoolean();
+    private ScheduledFuture<?> task;
+
+    /** Observes start-up after the schema migrations (they observe it with a higher priority). */
+    void start(@Observes Startup startup) {
+        if (!enabled) {
+            LOG.info("Polling of the network owner is disabled (raccord.polling.enabled=false)");
+            return;
+        }
+        task = scheduler.scheduleWithFixedDelay(this::runOnce, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+        LOG.info(() -> "Polling the network owner every " + intervalSeconds + " s");
+    }
+
+    void runOnce() {
+        if (paused.get()) {
+            return;
+        }
+        try {
+            feeds.poll();
+            reconciliation.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "polling run failed; the next run will try again", e);
+        }
+    }
+
+    public void pause() {
+        paused.set(true);
+    }
+
+    public void resume() {
+        paused.set(false);
+    }
+
+    public boolean paused() {
+        return paused.get();
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+}

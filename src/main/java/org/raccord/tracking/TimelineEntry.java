@@ -1,0 +1,65 @@
+package org.raccord.tracking;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/**
+ * One upstream event in a line's append-only timeline. Unique by (feed, sequence): applying the
+ * same event twice finds it here and changes nothing.
+ */
+@Entity
+@Table(name = "line_event")
+public class TimelineEntry {
+
+    @Id
+    @SequenceGenerator(name = "record_seq", sequenceName = "record_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "record_seq")
+    private Long id;
+    @Column(name = "line_id") private Long lineId;
+    @Enumerated(EnumType.STRING) private Feed feed;
+    @Column(name = "upstream_sequence") private long sequence;
+    @Column(name = "occurred_at") private OffsetDateTime occurredAt;
+    private String kind;
+    private String flow;
+    @Column(name = "reason_code") private String reasonCode;
+    @Column(name = "reason_label") private String reasonLabel;
+    @Column(name = "reason_known") private Boolean reasonKnown;
+    private String summary;
+    @Column(name = "recorded_at") private OffsetDateTime recordedAt;
+
+    protected TimelineEntry() {
+    }
+
+    TimelineEntry(Long lineId, Feed feed, long sequence, OffsetDateTime occurredAt, String kind, String flow,
+                  Reason reason, String summary, OffsetDateTime recordedAt) {
+        this.lineId = lineId;
+        this.feed = feed;
+        this.sequence = sequence;
+        this.occurredAt = occurredAt;
+        this.kind = kind;
+        this.flow = flow;
+        this.reasonCode = reason == null ? null : reason.code();
+        this.reasonLabel = reason == null ? null : reason.label();
+        this.reasonKnown = reason == null ? null : reason.known();
+        this.summary = summary;
+        this.recordedAt = recordedAt;
+    }
+
+    public Long lineId() { return lineId; }
+    public Feed feed() { return feed; }
+    public long sequence() { return sequence; }
+    public OffsetDateTime occurredAt() { return occurredAt; }
+    public String kind() { return kind; }
+    public String flow() { return flow; }
+    public Reason reason() { return reasonCode == null ? null : Reason.stored(reasonCode, reasonLabel, Boolean.TRUE.equals(reasonKnown)); }
+    public String summary() { return summary; }
+}

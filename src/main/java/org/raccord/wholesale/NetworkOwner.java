@@ -1,0 +1,58 @@
+package org.raccord.wholesale;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.raccord.tracking.CutoverEvent;
+import org.raccord.tracking.OrderEvent;
+
+/**
+ * The network owner as the rest of Raccord sees it: its two interfaces, every call guarded.
+ * Thread-safe; one per application.
+ */
+public class NetworkOwner {
+
+    private final AccessOrderGateway orders;
+    private final CutoverGateway cutovers;
+    private final OwnerGuards guards;
+
+    public NetworkOwner(AccessOrderGateway orders, CutoverGateway cutovers, OwnerGuards guards) {
+        this.orders = orders;
+        this.cutovers = cutovers;
+        this.guards = guards;
+    }
+
+    public OrderSnapshot consultOrder(LineQuery query) {
+        return guards.call(AccessOrderGateway.CONSULT, () -> orders.consult(query));
+    }
+
+    public FeedPage<OrderEvent> orderFeed(long since, int limit) {
+        return guards.call(AccessOrderGateway.FEED, () -> orders.readFeed(since, limit));
+    }
+
+    public CutoverSnapshot consultCutover(LineQuery query) {
+        return guards.call(CutoverGateway.CONSULT, () -> cutovers.consult(query));
+    }
+
+    public FeedPage<CutoverEvent> cutoverFeed(long since, int limit) {
+        return guards.call(CutoverGateway.FEED, () -> cutovers.readFeed(since, limit));
+    }
+
+    public List<OperationHealth> health() {
+        return guards.health();
+    }
+
+    /** Whether answers from the owner cannot be trusted to be current right now, and why. */
+    public String degradedReason(Instant now) {
+        return guards.health().stream()
+                .filter(h -> h.operation().endsWith(".feed") && h.troubled(now))
+                .map(h -> h.operation() + " " + h.breakerState().toLowerCase()
+                        + (h.lastError() == null ? "" : ": " + h.lastError()))
+                .reduce((a, b) -> a + "; " + b)
+                .orElse(null);
+    }
+
+    OwnerGuards guards() {
+        return guards;
+    }
+}

@@ -1,0 +1,162 @@
+package org.raccord.wholesale;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+
+/**
+ * The guards around every call to the owner, built once from immutable configurations, one named
+ * instance per operation (breaker, retry) or per interface (bulkhead), and one rate limiter for
+ * the owner's quota, which counts all calls together. Order, outermost first: the owner's own
+ * "come back later" (throttling or maintenance), retry, circuit breaker, rate limiter, bulkhead.
+ *
+ * <p>Functional faults are answers, not failures: they neither open a breaker nor get retried.
+ * Throttling is our fault, not the owner's: it does not open a breaker either; its retry-after
+ * pauses every call until then. Only idempotent reads exist, so all operations may be retried,
+ * but never through an open breaker or a full bulkhead.
+ */
+public final class OwnerGuards {
+
+    static final List<String> OPERATIONS = List.of(AccessOrderGateway.CONSULT, AccessOrderGateway.FEED,
+            CutoverGateway.CONSULT, CutoverGateway.FEED);
+
+    private final Clock clock;
+    private final CircuitBreakerRegistry breakers;
+    private final RetryRegistry retries;
+    private final BulkheadRegistry bulkheads;
+    private final RateLimiter quota;
+    private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastFailure = new ConcurrentHashMap<>();
+    private final Map<String, String> lastError = new ConcurrentHashMap<>();
+
+    public OwnerGuards(GuardSettings s, Clock clock) {
+        this.clock = clock;
+        this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .clock(clock)
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(s.window())
+                .minimumNumberOfCalls(s.minimumCalls())
+                .failureRateThreshold(s.failureRate())
+                .waitDurationInOpenState(s.openWait())
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .recordExceptions(WholesaleException.Unreachable.class, WholesaleException.TechnicalFault.class,
+                        WholesaleException.MalformedAnswer.class)
+                .ignoreExceptions(WholesaleException.FunctionalFault.class, WholesaleException.Throttled.class)
+                .build());
+        this.retries = RetryRegistry.of(RetryConfig.custom()
+                .maxAttempts(s.retryAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(s.retryBase(), 2.0, 0.5))
+                .retryOnException(OwnerGuards::worthRetrying)
+                .failAfterMaxAttempts(false)
+                .build());
+        this.bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
+                .maxConcurrentCalls(s.concurrentCalls())
+                .maxWaitDuration(Duration.ZERO)
+                .build());
+        this.quota = RateLimiterRegistry.of(RateLimiterConfig.custom()
+                .limitForPeriod(s.quotaPerSecond())
+                .limitRefreshPeriod(Duration.ofSeconds(1))
+                .timeoutDuration(s.permitWait())
+                .build()).rateLimiter("owner");
+        OPERATIONS.forEach(op -> {
+            breakers.circuitBreaker(op);
+            retries.retry(op);
+        });
+    }
+
+    /** Calls the owner through every guard of {@code operation}. */
+    public <T> T call(String operation, Supplier<T> call) {
+        String iface = operation.substring(0, operation.indexOf('.'));
+        refuseWhilePaused(operation, iface);
+        Supplier<T> guarded = Bulkhead.decorateSupplier(bulkheads.bulkhead(iface), call);
+        guarded = RateLimiter.decorateSupplier(quota, guarded);
+        guarded = CircuitBreaker.decorateSupplier(breakers.circuitBreaker(operation), guarded);
+        guarded = Retry.decorateSupplier(retries.retry(operation), guarded);
+        try {
+            T result = guarded.get();
+            lastSuccess.put(operation, clock.instant());
+            return result;
+        } catch (WholesaleException e) {
+            remember(operation, e);
+            e.retryAfter().ifPresent(wait -> pause(e instanceof WholesaleException.Throttled ? "owner" : iface, wait));
+            throw e;
+        } catch (RuntimeException e) {
+            // Open breaker, full bulkhead, no quota permit: Raccord declined to call, the owner is not to blame.
+            remember(operation, e);
+            throw e;
+        }
+    }
+
+    public OperationHealth health(String operation) {
+        String iface = operation.substring(0, operation.indexOf('.'));
+        Instant paused = later(pausedUntil.get(iface), pausedUntil.get("owner"));
+        return new OperationHealth(operation, breakers.circuitBreaker(operation).getState().name(),
+                lastSuccess.get(operation), lastFailure.get(operation), lastError.get(operation), paused);
+    }
+
+    public List<OperationHealth> health() {
+        return OPERATIONS.stream().map(this::health).toList();
+    }
+
+    public CircuitBreaker breaker(String operation) {
+        return breakers.circuitBreaker(operation);
+    }
+
+    public Retry retry(String operation) {
+        return retries.retry(operation);
+    }
+
+    private void refuseWhilePaused(String operation, String iface) {
+        Instant now = clock.instant();
+        Instant owner = pausedUntil.get("owner");
+        if (owner != null && owner.isAfter(now)) {
+            throw new WholesaleException.Throttled(operation, "waiting for the owner's quota", Duration.between(now, owner));
+        }
+        Instant own = pausedUntil.get(iface);
+        if (own != null && own.isAfter(now)) {
+            throw new WholesaleException.TechnicalFault(operation, "PAUSE", "the owner asked to come back later",
+                    Duration.between(now, own));
+        }
+    }
+
+    private void pause(String scope, Duration wait) {
+        pausedUntil.merge(scope, clock.instant().plus(wait), OwnerGuards::later);
+    }
+
+    private void remember(String operation, RuntimeException e) {
+        lastFailure.put(operation, clock.instant());
+        lastError.put(operation, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+
+    /** Worth another try: the line or the owner failed, and the owner did not say when to come back. */
+    private static boolean worthRetrying(Throwable t) {
+        return t instanceof WholesaleException.Unreachable
+                || t instanceof WholesaleException.TechnicalFault f && f.retryAfter().isEmpty();
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+}
