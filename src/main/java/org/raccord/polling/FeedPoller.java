@@ -8,9 +8,6 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.github.resilience4j.bulkhead.BulkheadFullException;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.raccord.tracking.Feed;
 import org.raccord.tracking.FeedCursor;
@@ -65,7 +62,7 @@ public class FeedPoller {
                     break;
                 }
             }
-        } catch (WholesaleException | CallNotPermittedException | BulkheadFullException | RequestNotPermitted e) {
+        } catch (WholesaleException e) {
             // Owner trouble is expected and already recorded by the guards (health, degraded flag).
             LOG.log(Level.FINE, () -> feed + " feed not read this time: " + e.getMessage());
         } catch (RuntimeException e) {

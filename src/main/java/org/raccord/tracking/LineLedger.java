@@ -133,6 +133,9 @@ public class LineLedger {
         }
         TrackedLine line = TrackedLine.first(orderReference, now);
         em.persist(line);
+        // Its records refer to it by id only (no JPA relation), so the provider cannot order the
+        // inserts by itself: the line must reach the database before them.
+        em.flush();
         return line;
     }
 

@@ -27,6 +27,7 @@ public final class LineRules {
     public Outcome apply(TrackedLine line, OrderEvent e, OffsetDateTime now) {
         Outcome out = new Outcome();
         boolean latest = e.sequence() > line.upstreamSequence();
+        out.quiet = !latest;
         out.timeline.add(new TimelineEntry(line.id(), Feed.ORDER, e.sequence(), e.at(), e.kind().name(), e.flow(),
                 e.reason(), summary(e), now));
         line.references(e.serviceReference(), e.ptoReference(), e.ndi(), e.fibre());
@@ -113,6 +114,7 @@ public final class LineRules {
     public Outcome apply(TrackedLine line, CutoverEvent e, OffsetDateTime now) {
         Outcome out = new Outcome();
         boolean latest = e.sequence() > line.cutoverSequence();
+        out.quiet = !latest;
         out.timeline.add(new TimelineEntry(line.id(), Feed.CUTOVER, e.sequence(), e.at(), e.kind().name(), e.flow(),
                 e.reason(), summary(e), now));
         if (line.ndi() == null && e.ndi() != null || line.ptoReference() == null && e.ptoReference() != null) {
@@ -182,7 +184,9 @@ public final class LineRules {
         if (to == null) {
             return;
         }
-        LocalDate from = e.previousDeliveryDate() != null ? e.previousDeliveryDate() : line.committedDeliveryDate();
+        // An older event says only what it carries: the line's current date is not where it came from.
+        LocalDate from = e.previousDeliveryDate() != null ? e.previousDeliveryDate()
+                : latest ? line.committedDeliveryDate() : null;
         if (from != null && from.equals(to)) {
             return;
         }
@@ -222,12 +226,14 @@ public final class LineRules {
         boolean before = line.gapBreach();
         ServiceGap gap = gapOf(line);
         line.gap(gap);
+        // A breach follows the line's state, whatever event moved it: always announced.
         if (gap != null && gap.breach() && !before) {
             out.changed = true;
-            event(out, DomainEventType.BREACH_DETECTED, at, gapFacts(gap));
+            out.events.add(new DomainEvent(DomainEventType.BREACH_DETECTED, at, Map.copyOf(gapFacts(gap))));
         } else if (before && (gap == null || !gap.breach())) {
             out.changed = true;
-            event(out, DomainEventType.BREACH_CLEARED, at, gap == null ? new LinkedHashMap<>() : gapFacts(gap));
+            out.events.add(new DomainEvent(DomainEventType.BREACH_CLEARED, at,
+                    gap == null ? Map.of() : Map.copyOf(gapFacts(gap))));
         }
     }
 
@@ -261,7 +267,9 @@ public final class LineRules {
     }
 
     private static void event(Outcome out, DomainEventType type, OffsetDateTime at, Map<String, String> facts) {
-        out.events.add(new DomainEvent(type, at, Map.copyOf(facts)));
+        if (!out.quiet) {
+            out.events.add(new DomainEvent(type, at, Map.copyOf(facts)));
+        }
     }
 
     private static Map<String, String> reasonFacts(Reason reason) {

@@ -12,6 +12,8 @@ public final class Outcome {
     final List<MilestoneReached> milestones = new ArrayList<>();
     final List<DomainEvent> events = new ArrayList<>();
     boolean changed;
+    /** An event older than what the line reflects: it joins the history but announces nothing. */
+    boolean quiet;
 
     public List<TimelineEntry> timeline() { return timeline; }
     public List<DeliveryRevision> revisions() { return revisions; }

@@ -10,7 +10,9 @@ import java.util.function.Supplier;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -18,6 +20,7 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -99,10 +102,10 @@ public final class OwnerGuards {
             remember(operation, e);
             e.retryAfter().ifPresent(wait -> pause(e instanceof WholesaleException.Throttled ? "owner" : iface, wait));
             throw e;
-        } catch (RuntimeException e) {
-            // Open breaker, full bulkhead, no quota permit: Raccord declined to call, the owner is not to blame.
+        } catch (CallNotPermittedException | BulkheadFullException | RequestNotPermitted e) {
+            // Raccord declined to call: the owner is not to blame, but the caller must know.
             remember(operation, e);
-            throw e;
+            throw new WholesaleException.Declined(operation, e.getMessage(), e);
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.Optional;
  */
 public abstract sealed class WholesaleException extends RuntimeException
         permits WholesaleException.FunctionalFault, WholesaleException.TechnicalFault,
-                WholesaleException.Throttled, WholesaleException.Unreachable, WholesaleException.MalformedAnswer {
+                WholesaleException.Throttled, WholesaleException.Unreachable, WholesaleException.MalformedAnswer,
+                WholesaleException.Declined {
 
     private final String operation;
 
@@ -96,6 +97,13 @@ public abstract sealed class WholesaleException extends RuntimeException
     public static final class MalformedAnswer extends WholesaleException {
         public MalformedAnswer(String operation, String message, Throwable cause) {
             super(operation, message, cause);
+        }
+    }
+
+    /** Raccord did not call: a breaker is open, the bulkhead is full, or no quota permit came in time. */
+    public static final class Declined extends WholesaleException {
+        public Declined(String operation, String message, Throwable cause) {
+            super(operation, "not called: " + message, cause);
         }
     }
 }

@@ -128,6 +128,19 @@ class LineRulesTest {
         assertThat(line.upstreamSequence()).isEqualTo(10);
         assertThat(late.revisions()).hasSize(1);
         assertThat(late.timeline()).hasSize(1);
+        assertThat(late.events()).isEmpty();
+    }
+
+    @Test
+    void anOlderCommitmentArrivingLateInventsNoRevision() {
+        TrackedLine line = TrackedLine.first("CMD-Z", NOW);
+        rules.apply(line, revision(20, LocalDate.of(2026, 12, 15), LocalDate.of(2026, 12, 10), "FINT01"), NOW);
+
+        Outcome late = rules.apply(line, revision(7, LocalDate.of(2026, 12, 10), null, null), NOW);
+
+        assertThat(late.revisions()).isEmpty();
+        assertThat(late.events()).isEmpty();
+        assertThat(line.committedDeliveryDate()).isEqualTo(LocalDate.of(2026, 12, 15));
     }
 
     @Test

@@ -1,0 +1,88 @@
+package org.raccord.polling;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.raccord.simulator.LocalOwner;
+import org.raccord.simulator.ScriptedEvent;
+import org.raccord.tracking.Feed;
+import org.raccord.tracking.FeedCursor;
+import org.raccord.tracking.InMemoryLedger;
+import org.raccord.wholesale.AccessOrderGateway;
+import org.raccord.wholesale.CutoverGateway;
+import org.raccord.wholesale.GuardSettings;
+import org.raccord.wholesale.NetworkOwner;
+import org.raccord.wholesale.OwnerGuards;
+import org.raccord.wholesale.WholesaleSettings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Polling the simulator's feeds from persisted cursors, across a crash and a restart. */
+class FeedPollerTest {
+
+    private LocalOwner simulator;
+    private NetworkOwner owner;
+    private final InMemoryLedger ledger = new InMemoryLedger();
+
+    @BeforeEach
+    void start() {
+        simulator = new LocalOwner(21, 300);
+        simulator.advance(Duration.ofDays(10));
+        WholesaleSettings settings = WholesaleSettings.defaults(URI.create(simulator.baseUrl));
+        owner = new NetworkOwner(new AccessOrderGateway(settings), new CutoverGateway(settings),
+                new OwnerGuards(GuardSettings.defaults(), Clock.systemUTC()));
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    private FeedPoller poller() {
+        FeedPoller poller = new FeedPoller();
+        poller.owner = owner;
+        poller.ledger = ledger;
+        poller.pageSize = 50;
+        poller.pagesPerRun = 1_000;
+        return poller;
+    }
+
+    @Test
+    void aCrashMidFeedThenARestartLosesNothingAndAppliesNothingTwice() {
+        ledger.crashOnPage(4);
+        poller().poll();
+        long orders = simulator.world.lastSequence(ScriptedEvent.Feed.ORDER);
+        long cutovers = simulator.world.lastSequence(ScriptedEvent.Feed.CUTOVER);
+        // The order feed stopped at its failed 4th page; the cutover feed was still read in full.
+        assertThat(ledger.cursorOf(Feed.ORDER).map(FeedCursor::lastSequence)).contains(150L);
+        assertThat(ledger.cursorOf(Feed.CUTOVER).map(FeedCursor::lastSequence)).contains(cutovers);
+
+        // A new poller, as after a restart: only the persisted cursor tells where to resume.
+        int applied = poller().poll();
+
+        assertThat(applied).isEqualTo((int) (orders - 150));
+        assertThat(ledger.applications).hasSize((int) (orders + cutovers));
+        assertThat(ledger.applications.values()).containsOnly(1);
+        assertThat(ledger.cursorOf(Feed.ORDER).orElseThrow().lastSequence()).isEqualTo(orders);
+        assertThat(ledger.cursorOf(Feed.CUTOVER).orElseThrow().lastSequence()).isEqualTo(cutovers);
+    }
+
+    @Test
+    void laterRunsReadOnlyWhatTheOwnerPublishedSince() {
+        poller().poll();
+        long before = ledger.applications.size();
+
+        simulator.advance(Duration.ofDays(2));
+        int applied = poller().poll();
+
+        long total = simulator.world.lastSequence(ScriptedEvent.Feed.ORDER) + simulator.world.lastSequence(ScriptedEvent.Feed.CUTOVER);
+        assertThat(applied).isPositive().isEqualTo((int) (total - before));
+        assertThat(ledger.applications.values()).containsOnly(1);
+        assertThat(ledger.cursorOf(Feed.ORDER).orElseThrow().ownerLastSequence())
+                .isEqualTo(simulator.world.lastSequence(ScriptedEvent.Feed.ORDER));
+    }
+}
