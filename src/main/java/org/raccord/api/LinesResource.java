@@ -1,6 +1,7 @@
 package org.raccord.api;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 
 import org.raccord.polling.LineRefresh;
+import org.raccord.tracking.PhoneNumbers;
 import org.raccord.tracking.TrackedLine;
 import org.raccord.tracking.TrackedLines;
 import org.raccord.wholesale.NetworkOwner;
@@ -58,8 +60,18 @@ public class LinesResource {
     @RolesAllowed({Roles.REGISTER, Roles.ADMIN})
     public Response register(@NotNull(message = "a JSON body is required") @Valid Registration registration,
                              @Context UriInfo uri) {
+        String phone = null;
+        if (registration.phoneNumber() != null) {
+            try {
+                phone = PhoneNumbers.e164(registration.phoneNumber());
+            } catch (IllegalArgumentException invalid) {
+                return Problem.of("invalid-request", "The request is invalid", Response.Status.BAD_REQUEST,
+                                "1 invalid value(s)")
+                        .with(List.of(new Problem.Violation("phoneNumber", invalid.getMessage()))).response().build();
+            }
+        }
         boolean known = lines.byOrderReference(registration.orderReference()).isPresent();
-        TrackedLine line = refresh.refresh(registration.orderReference());
+        TrackedLine line = refresh.refresh(registration.orderReference(), phone);
         if (known) {
             return Response.ok(view(line)).build();
         }

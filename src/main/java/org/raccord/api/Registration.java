@@ -2,10 +2,16 @@ package org.raccord.api;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
-/** A request to track a line, by the provider's own order reference. */
+/**
+ * A request to track a line: the provider's own order reference and, optionally, the line's phone
+ * number in any common French format (normalized to E.164 before it is stored).
+ */
 public record Registration(
         @NotNull(message = "is required")
         @Pattern(regexp = References.ORDER, message = "must be 1 to 30 letters, digits, '-' or '_'")
-        String orderReference) {
+        String orderReference,
+        @Size(max = 32, message = "must be at most 32 characters")
+        String phoneNumber) {
 }

@@ -1,10 +1,17 @@
 package org.raccord.polling;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -32,6 +39,10 @@ public class FeedPoller {
     @Inject
     LineLedger ledger;
 
+    /** The container's managed executor: prefetching the next page never uses a thread of our own. */
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    Executor executor;
+
     @Inject
     @ConfigProperty(name = "raccord.polling.pageSize", defaultValue = "500")
     int pageSize;
@@ -39,6 +50,9 @@ public class FeedPoller {
     @Inject
     @ConfigProperty(name = "raccord.polling.pagesPerRun", defaultValue = "40")
     int pagesPerRun;
+
+    private final Map<Feed, LongAdder> applied = new EnumMap<>(Map.of(Feed.ORDER, new LongAdder(), Feed.CUTOVER, new LongAdder()));
+    private final Map<Feed, Boolean> behind = new EnumMap<>(Map.of(Feed.ORDER, false, Feed.CUTOVER, false));
 
     /** The ledger's way of applying one page of a feed with its cursor. */
     interface PageApplier<E> {
@@ -51,16 +65,35 @@ public class FeedPoller {
                 + read(Feed.CUTOVER, owner::cutoverFeed, ledger::applyCutoverPage);
     }
 
+    /** Whether the last run stopped at its page budget while the owner had more: catch-up continues. */
+    public boolean behind() {
+        return behind.containsValue(true);
+    }
+
+    /** New events applied from a feed since start-up. */
+    public long appliedSinceStart(Feed feed) {
+        return applied.get(feed).sum();
+    }
+
     <E> int read(Feed feed, BiFunction<Long, Integer, FeedPage<E>> fetch, PageApplier<E> apply) {
         int applied = 0;
+        behind.put(feed, false);
         try {
-            for (int page = 0; page < pagesPerRun; page++) {
-                long since = ledger.cursorOf(feed).map(FeedCursor::lastSequence).orElse(0L);
-                FeedPage<E> events = fetch.apply(since, pageSize);
-                applied += apply.apply(events.events(), events.next(), events.lastPublished());
-                if (!events.more()) {
-                    break;
-                }
+            // Read once per run, then follow the pages: within one scheduled task the container keeps
+            // one persistence context, so re-reading the cursor there would return the stale entity.
+            long since = ledger.cursorOf(feed).map(FeedCursor::lastSequence).orElse(0L);
+            // While one page is applied, the next is already on its way: the owner's latency and the
+            // XML work overlap the database work. Pages are still applied strictly in order.
+            CompletableFuture<FeedPage<E>> next = fetchAsync(fetch, since);
+            for (int page = 0; page < pagesPerRun && next != null; page++) {
+                FeedPage<E> events = await(next);
+                since = Math.max(since, events.next());
+                boolean more = events.more() && page + 1 < pagesPerRun;
+                next = more ? fetchAsync(fetch, since) : null;
+                int fresh = apply.apply(events.events(), events.next(), events.lastPublished());
+                this.applied.get(feed).add(fresh);
+                applied += fresh;
+                behind.put(feed, events.more() && page == pagesPerRun - 1);
             }
         } catch (WholesaleException e) {
             // Owner trouble is expected and already recorded by the guards (health, degraded flag).
@@ -69,5 +102,20 @@ public class FeedPoller {
             LOG.log(Level.WARNING, feed + " feed: applying a page failed; it will be read again", e);
         }
         return applied;
+    }
+
+    private <E> CompletableFuture<FeedPage<E>> fetchAsync(BiFunction<Long, Integer, FeedPage<E>> fetch, long since) {
+        return CompletableFuture.supplyAsync(() -> fetch.apply(since, pageSize), executor);
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 }

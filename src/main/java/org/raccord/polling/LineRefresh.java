@@ -1,9 +1,11 @@
 package org.raccord.polling;
 
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 
 import org.raccord.tracking.CutoverEvent;
 import org.raccord.tracking.LineLedger;
@@ -28,6 +30,11 @@ public class LineRefresh {
     LineLedger ledger;
 
     public TrackedLine refresh(String orderReference) {
+        return refresh(orderReference, null);
+    }
+
+    /** Refreshes the line and, when given, records its phone number (E.164). */
+    public TrackedLine refresh(String orderReference, String phoneE164) {
         OrderSnapshot order = owner.consultOrder(LineQuery.order(orderReference));
         List<CutoverEvent> cutover = List.of();
         try {
@@ -35,7 +42,27 @@ public class LineRefresh {
         } catch (WholesaleException.FunctionalFault noTakeover) {
             // Most orders take no access over: the owner says so with a functional fault.
         }
-        return ledger.applyOrderHistory(facts(order), order.events(), cutover);
+        try {
+            return ledger.applyOrderHistory(facts(order), order.events(), cutover, phoneE164);
+        } catch (RuntimeException e) {
+            if (!lostConcurrentWrite(e)) {
+                throw e;
+            }
+            // The feed poller wrote the same line at the same moment; our transaction rolled back
+            // whole. Applying again finds the line and skips the events the poller recorded.
+            return ledger.applyOrderHistory(facts(order), order.events(), cutover, phoneE164);
+        }
+    }
+
+    /** A unique-key clash or an optimistic-lock failure: another transaction wrote the line first. */
+    static boolean lostConcurrentWrite(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException || t instanceof OptimisticLockException
+                    || t.getClass().getName().endsWith("OptimisticLockException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static OrderFacts facts(OrderSnapshot s) {

@@ -43,6 +43,9 @@ public class PollingSchedule {
     @ConfigProperty(name = "raccord.polling.intervalSeconds", defaultValue = "5")
     int intervalSeconds;
 
+    /** A run catching up yields after this long, so reconciliation and shutdown are not starved. */
+    private static final long CATCH_UP_SLICE_NANOS = TimeUnit.SECONDS.toNanos(60);
+
     private final AtomicBoolean paused = new AtomicBoolean();
     private ScheduledFuture<?> task;
 
@@ -61,7 +64,12 @@ public class PollingSchedule {
             return;
         }
         try {
-            feeds.poll();
+            long started = System.nanoTime();
+            // During a catch-up (after an outage, at first start) keep reading instead of idling a
+            // whole interval between budgets; the owner's quota is still enforced by the guards.
+            do {
+                feeds.poll();
+            } while (feeds.behind() && !paused.get() && System.nanoTime() - started < CATCH_UP_SLICE_NANOS);
             reconciliation.run();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "polling run failed; the next run will try again", e);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The owner's front desk: decides, before any work, whether a request is answered at all. It plays
@@ -47,6 +48,8 @@ public final class OwnerDesk {
     private final Clock real;
     private final SplittableRandom failures;
     private volatile DeskSettings settings;
+    private final LongAdder admitted = new LongAdder();
+    private final LongAdder throttled = new LongAdder();
     private long quotaWindow = Long.MIN_VALUE;
     private int quotaUsed;
 
@@ -54,6 +57,16 @@ public final class OwnerDesk {
         this.real = real;
         this.failures = new SplittableRandom(seed);
         this.settings = settings;
+    }
+
+    /** Requests that got past maintenance and quota. */
+    public long admitted() {
+        return admitted.sum();
+    }
+
+    /** Requests refused for exceeding the quota: a well-behaved client keeps this at zero. */
+    public long throttled() {
+        return throttled.sum();
     }
 
     public DeskSettings settings() {
@@ -72,8 +85,10 @@ public final class OwnerDesk {
             throw new Refusal(false, "MAINTENANCE", "Service en maintenance programmée", left);
         }
         if (now.quotaPerSecond() > 0 && !takeQuota(now.quotaPerSecond())) {
+            throttled.increment();
             throw new Refusal(true, "QUOTA_DEPASSE", "Quota de requêtes par seconde dépassé", 1);
         }
+        admitted.increment();
         if (now.errorRate() > 0 && nextFailureRoll() < now.errorRate()) {
             throw new Refusal(false, "ERREUR_INTERNE", "Erreur technique inattendue", 0);
         }

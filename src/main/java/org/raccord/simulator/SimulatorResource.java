@@ -40,7 +40,8 @@ public class SimulatorResource {
     }
 
     public record Status(Instant simulatedNow, Instant simulatedEpoch, int lines, long lastOrderSequence,
-                         long lastCutoverSequence, Knobs knobs, List<ShowcaseLine> showcase) {
+                         long lastCutoverSequence, long requestsAdmitted, long requestsThrottled, Knobs knobs,
+                         List<ShowcaseLine> showcase) {
     }
 
     @GET
@@ -56,7 +57,7 @@ public class SimulatorResource {
                 .toList();
         return Response.ok(new Status(world.clock().now(), world.clock().epoch(), world.population().size(),
                 world.lastSequence(ScriptedEvent.Feed.ORDER), world.lastSequence(ScriptedEvent.Feed.CUTOVER),
-                Knobs.of(owner.desk().settings()), showcase)).build();
+                owner.desk().admitted(), owner.desk().throttled(), Knobs.of(owner.desk().settings()), showcase)).build();
     }
 
     /** Changes the knobs that are present in the body; the others keep their value. */

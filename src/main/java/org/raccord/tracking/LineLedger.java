@@ -13,8 +13,8 @@ import java.util.UUID;
 import java.util.function.ToLongFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -30,6 +30,9 @@ public class LineLedger {
 
     @PersistenceContext(unitName = "raccord")
     EntityManager em;
+
+    /** Looked up once: Json.createObjectBuilder() resolves the provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final LineRules rules = new LineRules(WorkingDays.france());
     private final Clock clock = Clock.systemUTC();
@@ -54,9 +57,13 @@ public class LineLedger {
 
     /** Records a consult of one order: its facts and its whole history (known events are skipped). */
     @Transactional
-    public TrackedLine applyOrderHistory(OrderFacts facts, List<OrderEvent> events, List<CutoverEvent> cutovers) {
+    public TrackedLine applyOrderHistory(OrderFacts facts, List<OrderEvent> events, List<CutoverEvent> cutovers,
+                                         String phoneE164) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        TrackedLine line = findOrCreate(facts.orderReference(), now);
+        TrackedLine line = linesFor(List.of(facts.orderReference()), now).get(facts.orderReference());
+        if (phoneE164 != null) {
+            line.phone(phoneE164);
+        }
         applyOrders(events, now);
         applyCutovers(cutovers, now);
         rules.confirm(line, facts, now);
@@ -64,33 +71,60 @@ public class LineLedger {
         return line;
     }
 
+    /** The cursor as committed, read in a transaction of its own (never a stale managed copy). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<FeedCursor> cursorOf(Feed feed) {
         return Optional.ofNullable(em.find(FeedCursor.class, feed));
     }
 
     private int applyOrders(List<OrderEvent> events, OffsetDateTime now) {
         Set<Long> known = known(Feed.ORDER, events, OrderEvent::sequence);
-        Map<String, TrackedLine> lines = new HashMap<>();
-        int applied = 0;
-        for (OrderEvent e : events) {
-            if (!known.add(e.sequence())) {
-                continue;
-            }
-            TrackedLine line = lines.computeIfAbsent(e.orderReference(), ref -> findOrCreate(ref, now));
+        List<OrderEvent> fresh = events.stream().filter(e -> !known.contains(e.sequence())).toList();
+        Map<String, TrackedLine> lines = linesFor(fresh.stream().map(OrderEvent::orderReference).toList(), now);
+        for (OrderEvent e : fresh) {
+            TrackedLine line = lines.get(e.orderReference());
             store(line, rules.apply(line, e, now), now);
-            applied++;
         }
-        return applied;
+        return fresh.size();
+    }
+
+    /**
+     * The lines of a page, found with one query and created when new. New lines are flushed before
+     * any of their records: the records refer to them by id only (no JPA relation), so the provider
+     * cannot order the inserts by itself.
+     */
+    private Map<String, TrackedLine> linesFor(List<String> references, OffsetDateTime now) {
+        Map<String, TrackedLine> lines = new HashMap<>();
+        List<String> distinct = references.stream().distinct().toList();
+        for (int from = 0; from < distinct.size(); from += 500) {
+            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + 500));
+            em.createQuery("select l from TrackedLine l where l.orderReference in :refs", TrackedLine.class)
+                    .setParameter("refs", chunk).getResultList()
+                    .forEach(l -> lines.put(l.orderReference(), l));
+        }
+        boolean created = false;
+        for (String reference : distinct) {
+            if (!lines.containsKey(reference)) {
+                TrackedLine line = TrackedLine.first(reference, now);
+                em.persist(line);
+                lines.put(reference, line);
+                created = true;
+            }
+        }
+        if (created) {
+            em.flush();
+        }
+        return lines;
     }
 
     private int applyCutovers(List<CutoverEvent> events, OffsetDateTime now) {
         Set<Long> known = known(Feed.CUTOVER, events, CutoverEvent::sequence);
+        List<CutoverEvent> fresh = events.stream().filter(e -> !known.contains(e.sequence())).toList();
+        Map<String, TrackedLine> byOrder = linesFor(fresh.stream().map(CutoverEvent::orderReference)
+                .filter(java.util.Objects::nonNull).toList(), now);
         int applied = 0;
-        for (CutoverEvent e : events) {
-            if (!known.add(e.sequence())) {
-                continue;
-            }
-            Optional<TrackedLine> line = lineOf(e, now);
+        for (CutoverEvent e : fresh) {
+            Optional<TrackedLine> line = lineOf(e, byOrder);
             if (line.isPresent()) {
                 store(line.get(), rules.apply(line.get(), e, now), now);
                 applied++;
@@ -100,9 +134,9 @@ public class LineLedger {
     }
 
     /** A cutover belongs to the order that takes the access over; without one, to the line id. */
-    private Optional<TrackedLine> lineOf(CutoverEvent e, OffsetDateTime now) {
+    private Optional<TrackedLine> lineOf(CutoverEvent e, Map<String, TrackedLine> byOrder) {
         if (e.orderReference() != null) {
-            return Optional.of(findOrCreate(e.orderReference(), now));
+            return Optional.of(byOrder.get(e.orderReference()));
         }
         String column = e.ndi() != null ? "ndi" : "ptoReference";
         String value = e.ndi() != null ? e.ndi() : e.ptoReference();
@@ -123,20 +157,6 @@ public class LineLedger {
                     event.occurredAt(), payload(line, event), now));
         }
         line.nextCheck(CheckCadence.next(line, now));
-    }
-
-    private TrackedLine findOrCreate(String orderReference, OffsetDateTime now) {
-        List<TrackedLine> found = em.createQuery("select l from TrackedLine l where l.orderReference = :r", TrackedLine.class)
-                .setParameter("r", orderReference).getResultList();
-        if (!found.isEmpty()) {
-            return found.get(0);
-        }
-        TrackedLine line = TrackedLine.first(orderReference, now);
-        em.persist(line);
-        // Its records refer to it by id only (no JPA relation), so the provider cannot order the
-        // inserts by itself: the line must reach the database before them.
-        em.flush();
-        return line;
     }
 
     private FeedCursor cursor(Feed feed) {
@@ -161,9 +181,9 @@ public class LineLedger {
 
     /** The outbox payload: the line's references, the event and its facts (no customer data). */
     static String payload(TrackedLine line, DomainEvent event) {
-        JsonObjectBuilder facts = Json.createObjectBuilder();
+        JsonObjectBuilder facts = JSON.createObjectBuilder();
         event.facts().forEach(facts::add);
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", event.type().wireName())
                 .add("orderReference", line.orderReference())
                 .add("occurredAt", event.occurredAt() == null ? "" : event.occurredAt().toString())
@@ -175,7 +195,7 @@ public class LineLedger {
             body.add("ptoReference", line.ptoReference());
         }
         StringWriter out = new StringWriter();
-        Json.createWriter(out).write(body.build());
+        JSON.createWriter(out).write(body.build());
         return out.toString();
     }
 }

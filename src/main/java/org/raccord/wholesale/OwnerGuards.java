@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -50,6 +51,7 @@ public final class OwnerGuards {
     private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastFailure = new ConcurrentHashMap<>();
     private final Map<String, String> lastError = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
 
     public OwnerGuards(GuardSettings s, Clock clock) {
         this.clock = clock;
@@ -90,7 +92,12 @@ public final class OwnerGuards {
     public <T> T call(String operation, Supplier<T> call) {
         String iface = operation.substring(0, operation.indexOf('.'));
         refuseWhilePaused(operation, iface);
-        Supplier<T> guarded = Bulkhead.decorateSupplier(bulkheads.bulkhead(iface), call);
+        LongAdder attempts = calls.computeIfAbsent(operation, op -> new LongAdder());
+        Supplier<T> counted = () -> {
+            attempts.increment();
+            return call.get();
+        };
+        Supplier<T> guarded = Bulkhead.decorateSupplier(bulkheads.bulkhead(iface), counted);
         guarded = RateLimiter.decorateSupplier(quota, guarded);
         guarded = CircuitBreaker.decorateSupplier(breakers.circuitBreaker(operation), guarded);
         guarded = Retry.decorateSupplier(retries.retry(operation), guarded);
@@ -112,8 +119,10 @@ public final class OwnerGuards {
     public OperationHealth health(String operation) {
         String iface = operation.substring(0, operation.indexOf('.'));
         Instant paused = later(pausedUntil.get(iface), pausedUntil.get("owner"));
+        LongAdder made = calls.get(operation);
         return new OperationHealth(operation, breakers.circuitBreaker(operation).getState().name(),
-                lastSuccess.get(operation), lastFailure.get(operation), lastError.get(operation), paused);
+                lastSuccess.get(operation), lastFailure.get(operation), lastError.get(operation), paused,
+                made == null ? 0 : made.sum());
     }
 
     public List<OperationHealth> health() {

@@ -74,15 +74,26 @@ public class WholesaleConnection {
     @ConfigProperty(name = "raccord.wholesale.breakerOpenSeconds", defaultValue = "30")
     int breakerOpenSeconds;
 
+    @Inject
+    @ConfigProperty(name = "raccord.wholesale.retryAttempts", defaultValue = "3")
+    int retryAttempts;
+
+    @Inject
+    @ConfigProperty(name = "raccord.wholesale.breakerFailureRate", defaultValue = "50")
+    float breakerFailureRate;
+
+    @Inject
+    @ConfigProperty(name = "raccord.wholesale.concurrentCalls", defaultValue = "4")
+    int concurrentCalls;
+
     @Produces
     @Singleton
     NetworkOwner networkOwner() {
         WholesaleSettings settings = settings();
         LOG.info(() -> "Network owner at " + settings.baseUrl() + ", at most " + quotaPerSecond + " calls/s");
         GuardSettings d = GuardSettings.defaults();
-        GuardSettings guards = new GuardSettings(quotaPerSecond, d.permitWait(), d.failureRate(), d.window(),
-                d.minimumCalls(), Duration.ofSeconds(breakerOpenSeconds), d.retryAttempts(), d.retryBase(),
-                d.concurrentCalls());
+        GuardSettings guards = new GuardSettings(quotaPerSecond, d.permitWait(), breakerFailureRate, d.window(),
+                d.minimumCalls(), Duration.ofSeconds(breakerOpenSeconds), retryAttempts, d.retryBase(), concurrentCalls);
         return new NetworkOwner(new AccessOrderGateway(settings), new CutoverGateway(settings),
                 new OwnerGuards(guards, Clock.systemUTC()));
     }

@@ -3,6 +3,7 @@ package org.raccord.polling;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +47,7 @@ class FeedPollerTest {
         FeedPoller poller = new FeedPoller();
         poller.owner = owner;
         poller.ledger = ledger;
+        poller.executor = Executors.newSingleThreadExecutor();
         poller.pageSize = 50;
         poller.pagesPerRun = 1_000;
         return poller;

@@ -1,0 +1,50 @@
+package org.raccord.tracking;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+/**
+ * French line numbers, as customers write them ("01 23 45 67 89", "+33 1 23 45 67 89",
+ * "0033123456789"), normalized to E.164 with libphonenumber. Anything else is refused with a
+ * reason a client can show.
+ */
+public final class PhoneNumbers {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final int MAX_INPUT = 32;
+
+    private PhoneNumbers() {
+    }
+
+    /** The number in E.164 ("+33123456789"); throws {@link IllegalArgumentException} with the reason. */
+    public static String e164(String input) {
+        if (input == null || input.isBlank()) {
+            throw new IllegalArgumentException("a phone number is required");
+        }
+        if (input.length() > MAX_INPUT) {
+            throw new IllegalArgumentException("a phone number has at most " + MAX_INPUT + " characters");
+        }
+        PhoneNumber number;
+        try {
+            number = UTIL.parse(input, "FR");
+        } catch (NumberParseException e) {
+            throw new IllegalArgumentException("not a phone number");
+        }
+        if (!UTIL.isValidNumber(number)) {
+            throw new IllegalArgumentException("not a valid phone number");
+        }
+        if (number.getCountryCode() != 33) {
+            throw new IllegalArgumentException("only French numbers (+33) are served");
+        }
+        return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+    }
+
+    /** For logs: keeps the country code, the first digit and the last two ("+331******89"). */
+    public static String mask(String e164) {
+        if (e164 == null || e164.length() < 7) {
+            return "***";
+        }
+        return e164.substring(0, 4) + "*".repeat(e164.length() - 6) + e164.substring(e164.length() - 2);
+    }
+}

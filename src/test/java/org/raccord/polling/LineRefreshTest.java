@@ -1,0 +1,26 @@
+package org.raccord.polling;
+
+import java.sql.SQLIntegrityConstraintViolationException;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which failures mean "another transaction wrote this line first", worth applying again. */
+class LineRefreshTest {
+
+    @Test
+    void aConcurrentWriteIsRecognisedThroughItsWrappers() {
+        Exception duplicate = new PersistenceException(new RuntimeException(new SQLIntegrityConstraintViolationException("uq")));
+        Exception unrelated = new IllegalStateException("constraint", new RollbackException("timeout"));
+
+        assertThat(LineRefresh.lostConcurrentWrite(duplicate)).isTrue();
+        assertThat(LineRefresh.lostConcurrentWrite(new PersistenceException(new OptimisticLockException()))).isTrue();
+        assertThat(LineRefresh.lostConcurrentWrite(new IllegalStateException("disk full"))).isFalse();
+        assertThat(LineRefresh.lostConcurrentWrite(unrelated)).isFalse();
+    }
+}
