@@ -18,6 +18,7 @@ import org.raccord.wholesale.ReasonCatalogue;
 
 /** A tracked line as customer channels see it. Absent values are left out of the JSON. */
 public record LineView(
+        String summary,
         String orderReference,
         String serviceReference,
         String ptoReference,
@@ -64,6 +65,14 @@ public record LineView(
                             long cutoverSequence, boolean degraded, String degradedReason) {
     }
 
+    /** The same view with its plain-language summary, French or English. */
+    LineView summarized(boolean english) {
+        return new LineView(StatusSummary.of(this, english), orderReference, serviceReference, ptoReference, ndi,
+                technology, state, ownerState, orderedAt, requestedDate, committedDeliveryDate, deliveryDateRevisions,
+                appointment, previousProvider, serviceGap, milestones, jeopardy, deliveredAt, inServiceAt, lastReason,
+                freshness);
+    }
+
     static LineView of(TrackedLine l, List<DeliveryRevision> revisions, List<MilestoneReached> milestones,
                        List<JeopardyAlert> alerts, String degradedReason) {
         List<Revision> history = revisions.stream()
@@ -78,7 +87,7 @@ public record LineView(
                 l.portingState() == null ? null : l.portingState().name());
         Gap gap = l.gapWorkingDays() == null ? null : new Gap(l.gapCalendarDays(), l.gapWorkingDays(), l.gapBreach(),
                 ServiceGap.ALLOWED_WORKING_DAYS);
-        return new LineView(l.orderReference(), l.serviceReference(), l.ptoReference(), l.ndi(),
+        return new LineView(null, l.orderReference(), l.serviceReference(), l.ptoReference(), l.ndi(),
                 l.fibre() ? "fibre" : "copper", l.state().code(), l.ownerState(), l.orderedAt(), l.requestedDate(),
                 l.committedDeliveryDate(), new Revisions(history.size(), history), l.appointment(), previous, gap,
                 reached, alerts.stream().map(a -> new Alert(a.raisedAt(), ReasonCatalogue.read(a.reason()))).toList(),

@@ -1,13 +1,14 @@
 package org.raccord.api;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,7 +18,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 
 import org.raccord.polling.LineRefresh;
 import org.raccord.tracking.PhoneNumbers;
@@ -29,6 +36,16 @@ import org.raccord.wholesale.NetworkOwner;
 @Path("v1/lines")
 @Produces(MediaType.APPLICATION_JSON)
 public class LinesResource {
+
+    /** Status changes at any time: clients may keep an answer but must revalidate it (ETag). */
+    private static final CacheControl REVALIDATE = revalidate();
+
+    private static CacheControl revalidate() {
+        CacheControl cc = new CacheControl();
+        cc.setPrivate(true);
+        cc.setNoCache(true);
+        return cc;
+    }
 
     @Inject
     TrackedLines lines;
@@ -42,13 +59,63 @@ public class LinesResource {
     @GET
     @Path("{lineRef}")
     @RolesAllowed({Roles.READ, Roles.ADMIN})
-    public Response line(@PathParam("lineRef")
-                         @Pattern(regexp = References.ANY, message = "must be an order, service, PTO or NDI reference")
-                         String lineRef) {
-        return lines.byAnyReference(lineRef)
-                .map(line -> Response.ok(view(line)).build())
-                .orElseGet(() -> Problem.of("unknown-line", "No tracked line has this reference",
-                        Response.Status.NOT_FOUND, "No tracked line is known by this reference.").response().build());
+    public Response line(@PathParam("lineRef") String lineRef, @Context HttpHeaders headers, @Context Request request) {
+        LineReference reference;
+        try {
+            reference = LineReference.parse(lineRef);
+        } catch (IllegalArgumentException invalid) {
+            return invalid("lineRef", invalid.getMessage());
+        }
+        Optional<TrackedLine> found = find(reference);
+        if (found.isEmpty()) {
+            return unknownLine();
+        }
+        TrackedLine line = found.get();
+        boolean english = Languages.prefersEnglish(headers);
+        String degraded = owner.degradedReason(Instant.now());
+        // The representation changes with the line (its version), its freshness and the language.
+        EntityTag tag = new EntityTag(line.version() + "-" + (degraded == null ? "fresh" : "degraded")
+                + "-" + (english ? "en" : "fr"), true);
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        if (unchanged != null) {
+            return unchanged.tag(tag).cacheControl(REVALIDATE).build();
+        }
+        return Response.ok(view(line, degraded).summarized(english)).tag(tag).cacheControl(REVALIDATE)
+                .header(HttpHeaders.CONTENT_LANGUAGE, english ? "en" : "fr").header(HttpHeaders.VARY, "Accept-Language")
+                .build();
+    }
+
+    /** The line's timeline, every upstream event oldest first, paged ({@code limit} 1 to 200). */
+    @GET
+    @Path("{lineRef}/events")
+    @RolesAllowed({Roles.READ, Roles.ADMIN})
+    public Response events(@PathParam("lineRef") String lineRef,
+                           @QueryParam("offset") @DefaultValue("0") String offset,
+                           @QueryParam("limit") @DefaultValue("50") String limit) {
+        LineReference reference;
+        try {
+            reference = LineReference.parse(lineRef);
+        } catch (IllegalArgumentException invalid) {
+            return invalid("lineRef", invalid.getMessage());
+        }
+        Integer from = Paging.number(offset, 0, 1_000_000);
+        Integer size = Paging.number(limit, 1, 200);
+        if (from == null || size == null) {
+            List<Problem.Violation> violations = new ArrayList<>();
+            if (from == null) {
+                violations.add(new Problem.Violation("offset", "must be a whole number from 0 to 1000000"));
+            }
+            if (size == null) {
+                violations.add(new Problem.Violation("limit", "must be a whole number from 1 to 200"));
+            }
+            return Problem.of("invalid-request", "The request is invalid", Response.Status.BAD_REQUEST,
+                    violations.size() + " invalid value(s)").with(violations).response().build();
+        }
+        return find(reference)
+                .map(line -> Response.ok(new TimelinePage(lines.timeline(line, from, size).stream()
+                        .map(TimelinePage.Item::of).toList(), from, size, lines.timelineSize(line)))
+                        .cacheControl(REVALIDATE).build())
+                .orElseGet(LinesResource::unknownLine);
     }
 
     /**
@@ -65,9 +132,7 @@ public class LinesResource {
             try {
                 phone = PhoneNumbers.e164(registration.phoneNumber());
             } catch (IllegalArgumentException invalid) {
-                return Problem.of("invalid-request", "The request is invalid", Response.Status.BAD_REQUEST,
-                                "1 invalid value(s)")
-                        .with(List.of(new Problem.Violation("phoneNumber", invalid.getMessage()))).response().build();
+                return invalid("phoneNumber", invalid.getMessage());
             }
         }
         boolean known = lines.byOrderReference(registration.orderReference()).isPresent();
@@ -80,7 +145,28 @@ public class LinesResource {
     }
 
     private LineView view(TrackedLine line) {
-        return LineView.of(line, lines.revisions(line), lines.milestones(line), lines.alerts(line),
-                owner.degradedReason(Instant.now()));
+        return view(line, owner.degradedReason(Instant.now())).summarized(false);
+    }
+
+    private LineView view(TrackedLine line, String degraded) {
+        return LineView.of(line, lines.revisions(line), lines.milestones(line), lines.alerts(line), degraded);
+    }
+
+    private Optional<TrackedLine> find(LineReference reference) {
+        return switch (reference.kind()) {
+            case PHONE -> lines.byPhone(reference.value(), reference.ndi());
+            case PTO -> lines.byPto(reference.value());
+            case REFERENCE -> lines.byAnyReference(reference.value());
+        };
+    }
+
+    private static Response unknownLine() {
+        return Problem.of("unknown-line", "No tracked line has this reference", Response.Status.NOT_FOUND,
+                "No tracked line is known by this reference.").response().build();
+    }
+
+    private static Response invalid(String field, String message) {
+        return Problem.of("invalid-request", "The request is invalid", Response.Status.BAD_REQUEST, "1 invalid value(s)")
+                .with(List.of(new Problem.Violation(field, message))).response().build();
     }
 }

@@ -46,10 +46,6 @@ public final class LineRules {
         line.confirmed(now);
     }
 
-    ServiceGap gapOf(TrackedLine line) {
-        return gaps.gapOf(line);
-    }
-
     private static void finish(Outcome out, TrackedLine line, OffsetDateTime now) {
         line.confirmed(now);
         if (out.changed || !out.events.isEmpty()) {

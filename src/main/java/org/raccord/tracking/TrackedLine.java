@@ -111,6 +111,8 @@ public class TrackedLine {
     public OffsetDateTime changedAt() { return changedAt; }
     public OffsetDateTime registeredAt() { return registeredAt; }
     public OffsetDateTime nextCheckAt() { return nextCheckAt; }
+    /** Changes whenever the line is written, confirmations included: the basis of its ETag. */
+    public long version() { return version; }
 
     // --- changes, made by LineRules only ------------------------------------------------------
     void references(String service, String pto, String ndi, Boolean fibre) {

@@ -19,6 +19,22 @@ public class TrackedLines {
                 .setParameter("r", orderReference).getResultList().stream().findFirst();
     }
 
+    /** Finds a line by its phone number (E.164), or by the NDI that number is in national form. */
+    public Optional<TrackedLine> byPhone(String e164, String ndi) {
+        return em.createQuery("select l from TrackedLine l where l.phoneE164 = :e or l.ndi = :n", TrackedLine.class)
+                .setParameter("e", e164).setParameter("n", ndi).setMaxResults(1).getResultList().stream().findFirst();
+    }
+
+    public Optional<TrackedLine> byPto(String pto) {
+        return em.createQuery("select l from TrackedLine l where l.ptoReference = :p", TrackedLine.class)
+                .setParameter("p", pto).setMaxResults(1).getResultList().stream().findFirst();
+    }
+
+    public long timelineSize(TrackedLine line) {
+        return em.createQuery("select count(t) from TimelineEntry t where t.lineId = :id", Long.class)
+                .setParameter("id", line.id()).getSingleResult();
+    }
+
     /** Finds a line by any reference the owner gives it: order, service, PTO or NDI. */
     public Optional<TrackedLine> byAnyReference(String reference) {
         return em.createQuery("select l from TrackedLine l where l.orderReference = :r"

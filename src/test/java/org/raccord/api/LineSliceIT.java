@@ -3,6 +3,7 @@ package org.raccord.api;
 import java.io.File;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.json.JsonObject;
 
@@ -114,5 +115,63 @@ class LineSliceIT {
         assertThat(Http.get("api/simulator", Http.READER).statusCode()).isEqualTo(403);
         assertThat(Http.get("simulator/soap/suivi-commande-acces/v1?wsdl", null).statusCode()).isEqualTo(401);
         assertThat(Http.get("simulator/soap/suivi-commande-acces/v1?wsdl", Http.ADMIN).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aLineIsFoundByItsNumberInAnyCommonFormat() {
+        HttpResponse<String> registered = Http.post("api/v1/lines", Http.ADMIN,
+                "{\"orderReference\":\"CMD-00000006\",\"phoneNumber\":\"01 98 76 54 32\"}");
+        assertThat(registered.statusCode()).isIn(200, 201);
+
+        for (String number : new String[] {"01%2098%2076%2054%2032", "%2B33198765432", "0198765432", "%2B33%201%2098%2076%2054%2032"}) {
+            HttpResponse<String> read = Http.get("api/v1/lines/" + number, Http.READER);
+            assertThat(read.statusCode()).as(number).isEqualTo(200);
+            assertThat(Http.json(read).getString("orderReference")).isEqualTo("CMD-00000006");
+        }
+        HttpResponse<String> badNumber = Http.post("api/v1/lines", Http.ADMIN,
+                "{\"orderReference\":\"CMD-00000006\",\"phoneNumber\":\"+44 20 7946 0958\"}");
+        assertThat(badNumber.statusCode()).isEqualTo(400);
+        assertThat(Http.json(badNumber).getJsonArray("violations").getJsonObject(0).getString("field")).isEqualTo("phoneNumber");
+    }
+
+    @Test
+    void theTimelineIsPaged() {
+        assertThat(Http.post("api/v1/lines", Http.ADMIN, "{\"orderReference\":\"" + LETTER_ORDER + "\"}").statusCode()).isIn(200, 201);
+
+        JsonObject first = Http.json(Http.get("api/v1/lines/" + LETTER_ORDER + "/events?limit=2", Http.READER));
+        assertThat(first.getJsonArray("items")).hasSize(2);
+        assertThat(first.getJsonNumber("total").longValue()).isGreaterThanOrEqualTo(5);
+        assertThat(first.getJsonArray("items").getJsonObject(0).getString("flow")).isEqualTo("AR");
+        JsonObject beyond = Http.json(Http.get("api/v1/lines/" + LETTER_ORDER + "/events?offset=1000", Http.READER));
+        assertThat(beyond.getJsonArray("items")).isEmpty();
+
+        for (String bad : new String[] {"limit=0", "limit=201", "limit=abc", "offset=-1", "offset=1e3"}) {
+            HttpResponse<String> refused = Http.get("api/v1/lines/" + LETTER_ORDER + "/events?" + bad, Http.READER);
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(Http.json(refused).getString("type")).isEqualTo("/problems/invalid-request");
+        }
+    }
+
+    @Test
+    void answersCarryAnEtagAndTheSummaryInTheClientsLanguage() {
+        assertThat(Http.post("api/v1/lines", Http.ADMIN, "{\"orderReference\":\"" + LETTER_ORDER + "\"}").statusCode()).isIn(200, 201);
+
+        HttpResponse<String> french = Http.get("api/v1/lines/" + LETTER_ORDER, Http.READER);
+        assertThat(french.headers().firstValue("Content-Language")).contains("fr");
+        assertThat(french.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-cache"));
+        assertThat(Http.json(french).getString("summary")).startsWith("Commande " + LETTER_ORDER);
+        String etag = french.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> unchanged = Http.get("api/v1/lines/" + LETTER_ORDER, Http.READER, "If-None-Match", etag);
+        // The line may have moved on between the two reads (polling runs): then a fresh 200 is right.
+        assertThat(unchanged.statusCode()).isIn(304, 200);
+        if (unchanged.statusCode() == 304) {
+            assertThat(unchanged.body()).isEmpty();
+        }
+
+        HttpResponse<String> english = Http.get("api/v1/lines/" + LETTER_ORDER, Http.READER, "Accept-Language", "en-GB,en;q=0.9,fr;q=0.5");
+        assertThat(english.headers().firstValue("Content-Language")).contains("en");
+        assertThat(Http.json(english).getString("summary")).startsWith("Order " + LETTER_ORDER);
+        assertThat(english.headers().firstValue("ETag")).isNotEqualTo(Optional.of(etag));
     }
 }

@@ -26,8 +26,12 @@ public final class Http {
     private Http() {
     }
 
-    public static HttpResponse<String> get(String path, String user) {
-        return send(request(path, user).GET());
+    public static HttpResponse<String> get(String path, String user, String... headers) {
+        HttpRequest.Builder builder = request(path, user).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder);
     }
 
     public static HttpResponse<String> post(String path, String user, String json) {

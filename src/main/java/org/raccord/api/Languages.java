@@ -1,0 +1,25 @@
+package org.raccord.api;
+
+import java.util.Locale;
+
+import jakarta.ws.rs.core.HttpHeaders;
+
+/** French unless the client prefers English (Accept-Language, in its order of preference). */
+final class Languages {
+
+    private Languages() {
+    }
+
+    static boolean prefersEnglish(HttpHeaders headers) {
+        for (Locale locale : headers.getAcceptableLanguages()) {
+            String language = locale.getLanguage();
+            if ("fr".equals(language)) {
+                return false;
+            }
+            if ("en".equals(language)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
