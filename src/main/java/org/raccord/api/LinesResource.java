@@ -1,8 +1,6 @@
 package org.raccord.api;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -10,21 +8,21 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.raccord.polling.LineRefresh;
 import org.raccord.tracking.PhoneNumbers;
@@ -32,7 +30,7 @@ import org.raccord.tracking.TrackedLine;
 import org.raccord.tracking.TrackedLines;
 import org.raccord.wholesale.NetworkOwner;
 
-/** Lines, by any of their references: what customer channels read, what back offices register. */
+/** Lines, by any of their references: what customer channels read, what back offices search and register. */
 @Path("v1/lines")
 @Produces(MediaType.APPLICATION_JSON)
 public class LinesResource {
@@ -40,15 +38,11 @@ public class LinesResource {
     /** Status changes at any time: clients may keep an answer but must revalidate it (ETag). */
     private static final CacheControl REVALIDATE = revalidate();
 
-    private static CacheControl revalidate() {
-        CacheControl cc = new CacheControl();
-        cc.setPrivate(true);
-        cc.setNoCache(true);
-        return cc;
-    }
-
     @Inject
     TrackedLines lines;
+
+    @Inject
+    LineFinder finder;
 
     @Inject
     LineRefresh refresh;
@@ -60,15 +54,9 @@ public class LinesResource {
     @Path("{lineRef}")
     @RolesAllowed({Roles.READ, Roles.ADMIN})
     public Response line(@PathParam("lineRef") String lineRef, @Context HttpHeaders headers, @Context Request request) {
-        LineReference reference;
-        try {
-            reference = LineReference.parse(lineRef);
-        } catch (IllegalArgumentException invalid) {
-            return invalid("lineRef", invalid.getMessage());
-        }
-        Optional<TrackedLine> found = find(reference);
+        Optional<TrackedLine> found = finder.find(LineFinder.read("lineRef", lineRef));
         if (found.isEmpty()) {
-            return unknownLine();
+            return LineFinder.unknownLine();
         }
         TrackedLine line = found.get();
         boolean english = Languages.prefersEnglish(headers);
@@ -92,30 +80,40 @@ public class LinesResource {
     public Response events(@PathParam("lineRef") String lineRef,
                            @QueryParam("offset") @DefaultValue("0") String offset,
                            @QueryParam("limit") @DefaultValue("50") String limit) {
-        LineReference reference;
-        try {
-            reference = LineReference.parse(lineRef);
-        } catch (IllegalArgumentException invalid) {
-            return invalid("lineRef", invalid.getMessage());
-        }
+        LineReference reference = LineFinder.read("lineRef", lineRef);
         Integer from = Paging.number(offset, 0, 1_000_000);
         Integer size = Paging.number(limit, 1, 200);
         if (from == null || size == null) {
-            List<Problem.Violation> violations = new ArrayList<>();
-            if (from == null) {
-                violations.add(new Problem.Violation("offset", "must be a whole number from 0 to 1000000"));
-            }
-            if (size == null) {
-                violations.add(new Problem.Violation("limit", "must be a whole number from 1 to 200"));
-            }
-            return Problem.of("invalid-request", "The request is invalid", Response.Status.BAD_REQUEST,
-                    violations.size() + " invalid value(s)").with(violations).response().build();
+            throw new InvalidRequest(from == null ? "offset" : "limit", from == null
+                    ? "must be a whole number from 0 to 1000000" : "must be a whole number from 1 to 200");
         }
-        return find(reference)
+        return finder.find(reference)
                 .map(line -> Response.ok(new TimelinePage(lines.timeline(line, from, size).stream()
                         .map(TimelinePage.Item::of).toList(), from, size, lines.timelineSize(line)))
                         .cacheControl(REVALIDATE).build())
-                .orElseGet(LinesResource::unknownLine);
+                .orElseGet(LineFinder::unknownLine);
+    }
+
+    /** Lines by state, breach and delivery date range, paged: for call-centre and back-office lists. */
+    @GET
+    @RolesAllowed({Roles.READ, Roles.ADMIN})
+    public Response search(@QueryParam("state") String state, @QueryParam("breach") String breach,
+                           @QueryParam("deliveryFrom") String deliveryFrom, @QueryParam("deliveryTo") String deliveryTo,
+                           @QueryParam("offset") @DefaultValue("0") String offset,
+                           @QueryParam("limit") @DefaultValue("50") String limit) {
+        LineSearch.Query query = LineSearch.read(state, breach, deliveryFrom, deliveryTo, offset, limit);
+        return Response.ok(new LinePage(lines.search(query.filter(), query.offset(), query.limit()).stream()
+                        .map(LineSummary::of).toList(), query.offset(), query.limit(), lines.count(query.filter())))
+                .cacheControl(REVALIDATE).build();
+    }
+
+    /** Up to 100 references at once, each answered on its own (200, 400 or 404). */
+    @POST
+    @Path("lookup")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.READ, Roles.ADMIN})
+    public Response lookup(@NotNull(message = "a JSON body is required") @Valid Lookup lookup) {
+        return Response.ok(lookup.references().stream().map(this::lookupOne).toList()).build();
     }
 
     /**
@@ -132,41 +130,36 @@ public class LinesResource {
             try {
                 phone = PhoneNumbers.e164(registration.phoneNumber());
             } catch (IllegalArgumentException invalid) {
-                return invalid("phoneNumber", invalid.getMessage());
+                throw new InvalidRequest("phoneNumber", invalid.getMessage());
             }
         }
         boolean known = lines.byOrderReference(registration.orderReference()).isPresent();
         TrackedLine line = refresh.refresh(registration.orderReference(), phone);
+        LineView view = view(line, owner.degradedReason(Instant.now())).summarized(false);
         if (known) {
-            return Response.ok(view(line)).build();
+            return Response.ok(view).build();
         }
-        return Response.created(uri.getAbsolutePathBuilder().path(line.orderReference()).build())
-                .entity(view(line)).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(line.orderReference()).build()).entity(view).build();
     }
 
-    private LineView view(TrackedLine line) {
-        return view(line, owner.degradedReason(Instant.now())).summarized(false);
+    private Lookup.Result lookupOne(String text) {
+        try {
+            return finder.find(LineReference.parse(text))
+                    .map(line -> new Lookup.Result(text, 200, LineSummary.of(line), null))
+                    .orElseGet(() -> new Lookup.Result(text, 404, null, "/problems/unknown-line"));
+        } catch (IllegalArgumentException invalid) {
+            return new Lookup.Result(text, 400, null, "/problems/invalid-request: " + invalid.getMessage());
+        }
     }
 
     private LineView view(TrackedLine line, String degraded) {
         return LineView.of(line, lines.revisions(line), lines.milestones(line), lines.alerts(line), degraded);
     }
 
-    private Optional<TrackedLine> find(LineReference reference) {
-        return switch (reference.kind()) {
-            case PHONE -> lines.byPhone(reference.value(), reference.ndi());
-            case PTO -> lines.byPto(reference.value());
-            case REFERENCE -> lines.byAnyReference(reference.value());
-        };
-    }
-
-    private static Response unknownLine() {
-        return Problem.of("unknown-line", "No tracked line has this reference", Response.Status.NOT_FOUND,
-                "No tracked line is known by this reference.").response().build();
-    }
-
-    private static Response invalid(String field, String message) {
-        return Problem.of("invalid-request", "The request is invalid", Response.Status.BAD_REQUEST, "1 invalid value(s)")
-                .with(List.of(new Problem.Violation(field, message))).response().build();
+    private static CacheControl revalidate() {
+        CacheControl cc = new CacheControl();
+        cc.setPrivate(true);
+        cc.setNoCache(true);
+        return cc;
     }
 }

@@ -62,6 +62,50 @@ public class TrackedLines {
                 TimelineEntry.class).setParameter("id", line.id()).setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
+    /** Lines matching the filter, by committed delivery date then order reference. */
+    public List<TrackedLine> search(LineFilter filter, int offset, int limit) {
+        return where(filter, "select l from TrackedLine l", " order by l.committedDeliveryDate, l.orderReference",
+                TrackedLine.class).setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long count(LineFilter filter) {
+        return where(filter, "select count(l) from TrackedLine l", "", Long.class).getSingleResult();
+    }
+
+    private <T> jakarta.persistence.TypedQuery<T> where(LineFilter f, String select, String order, Class<T> type) {
+        StringBuilder jpql = new StringBuilder(select).append(" where 1 = 1");
+        if (f.state() != null) {
+            jpql.append(" and l.state = :state");
+        }
+        // EclipseLink binds booleans as integers, which H2 2.x refuses to compare with a BOOLEAN
+        // column: the breach is filtered by its definition (working days over the allowance) instead.
+        if (Boolean.TRUE.equals(f.breach())) {
+            jpql.append(" and l.gapWorkingDays > :allowed");
+        } else if (Boolean.FALSE.equals(f.breach())) {
+            jpql.append(" and (l.gapWorkingDays is null or l.gapWorkingDays <= :allowed)");
+        }
+        if (f.deliveryFrom() != null) {
+            jpql.append(" and l.committedDeliveryDate >= :from");
+        }
+        if (f.deliveryTo() != null) {
+            jpql.append(" and l.committedDeliveryDate <= :to");
+        }
+        jakarta.persistence.TypedQuery<T> query = em.createQuery(jpql.append(order).toString(), type);
+        if (f.state() != null) {
+            query.setParameter("state", f.state());
+        }
+        if (f.breach() != null) {
+            query.setParameter("allowed", ServiceGap.ALLOWED_WORKING_DAYS);
+        }
+        if (f.deliveryFrom() != null) {
+            query.setParameter("from", f.deliveryFrom());
+        }
+        if (f.deliveryTo() != null) {
+            query.setParameter("to", f.deliveryTo());
+        }
+        return query;
+    }
+
     public long pendingOutbox() {
         return em.createQuery("select count(o) from OutboxEvent o where o.publishedAt is null", Long.class).getSingleResult();
     }

@@ -174,4 +174,33 @@ class LineSliceIT {
         assertThat(Http.json(english).getString("summary")).startsWith("Order " + LETTER_ORDER);
         assertThat(english.headers().firstValue("ETag")).isNotEqualTo(Optional.of(etag));
     }
+
+    @Test
+    void backOfficesSearchAndLookUpInBulk() {
+        assertThat(Http.post("api/v1/lines", Http.ADMIN, "{\"orderReference\":\"" + LETTER_ORDER + "\"}").statusCode()).isIn(200, 201);
+
+        JsonObject breaches = Http.json(Http.get("api/v1/lines?breach=true&limit=200", Http.READER));
+        assertThat(breaches.getJsonArray("items").getValuesAs(JsonObject.class))
+                .extracting(l -> l.getString("orderReference")).contains(LETTER_ORDER);
+        assertThat(breaches.getJsonArray("items").getValuesAs(JsonObject.class)).allSatisfy(l -> assertThat(l.getBoolean("breach")).isTrue());
+        JsonObject none = Http.json(Http.get("api/v1/lines?deliveryFrom=2099-01-01", Http.READER));
+        assertThat(none.getJsonNumber("total").longValue()).isZero();
+        HttpResponse<String> badFilter = Http.get("api/v1/lines?state=done&breach=maybe", Http.READER);
+        assertThat(badFilter.statusCode()).isEqualTo(400);
+        assertThat(Http.json(badFilter).getJsonArray("violations")).hasSize(2);
+
+        HttpResponse<String> bulk = Http.post("api/v1/lines/lookup", Http.READER,
+                "{\"references\":[\"" + LETTER_ORDER + "\",\"CMD-77777777\",\"<bad>\"]}");
+        assertThat(bulk.statusCode()).isEqualTo(200);
+        assertThat(jakarta.json.Json.createReader(new java.io.StringReader(bulk.body())).readArray().getValuesAs(JsonObject.class))
+                .extracting(r -> r.getInt("status")).containsExactly(200, 404, 400);
+
+        StringBuilder tooMany = new StringBuilder("{\"references\":[");
+        for (int i = 0; i < 101; i++) {
+            tooMany.append(i == 0 ? "" : ",").append("\"CMD-").append(i).append('"');
+        }
+        HttpResponse<String> oversized = Http.post("api/v1/lines/lookup", Http.READER, tooMany.append("]}").toString());
+        assertThat(oversized.statusCode()).isEqualTo(400);
+        assertThat(Http.json(oversized).getString("type")).isEqualTo("/problems/invalid-request");
+    }
 }

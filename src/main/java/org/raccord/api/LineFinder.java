@@ -1,0 +1,40 @@
+package org.raccord.api;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import org.raccord.tracking.TrackedLine;
+import org.raccord.tracking.TrackedLines;
+
+/** Finds a line from what a client typed. */
+@ApplicationScoped
+public class LineFinder {
+
+    @Inject
+    TrackedLines lines;
+
+    /** Reads what the client typed; throws {@link InvalidRequest} naming {@code field} when it is no reference. */
+    static LineReference read(String field, String text) {
+        try {
+            return LineReference.parse(text);
+        } catch (IllegalArgumentException invalid) {
+            throw new InvalidRequest(field, invalid.getMessage());
+        }
+    }
+
+    Optional<TrackedLine> find(LineReference reference) {
+        return switch (reference.kind()) {
+            case PHONE -> lines.byPhone(reference.value(), reference.ndi());
+            case PTO -> lines.byPto(reference.value());
+            case REFERENCE -> lines.byAnyReference(reference.value());
+        };
+    }
+
+    static Response unknownLine() {
+        return Problem.of("unknown-line", "No tracked line has this reference", Response.Status.NOT_FOUND,
+                "No tracked line is known by this reference.").response().build();
+    }
+}

@@ -1,0 +1,7 @@
+package org.raccord.api;
+
+import java.util.List;
+
+/** One page of a line list, with the total matching lines. */
+public record LinePage(List<LineSummary> items, int offset, int limit, long total) {
+}
