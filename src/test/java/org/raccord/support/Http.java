@@ -39,6 +39,16 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A request with any method, content type and body (null for none): for hostile-input tests. */
+    public static HttpResponse<String> raw(String method, String path, String user, String contentType, String body) {
+        HttpRequest.Builder builder = request(path, user);
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public static HttpResponse<String> put(String path, String user, String json) {
         return send(request(path, user).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
