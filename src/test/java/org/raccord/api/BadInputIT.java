@@ -1,6 +1,5 @@
 package org.raccord.api;
 
-import java.io.File;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +8,10 @@ import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.raccord.support.Deployments;
 import org.raccord.support.Http;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,9 +68,7 @@ class BadInputIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return ShrinkWrap.create(ZipImporter.class, "raccord-bad-input-it.war")
-                .importFrom(new File(System.getProperty("raccord.it.war", "target/raccord.war")))
-                .as(WebArchive.class);
+        return Deployments.raccord("raccord-bad-input-it");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.raccord.polling;
 
-import java.io.File;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -9,11 +8,10 @@ import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.raccord.support.Deployments;
 import org.raccord.support.Http;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,9 +27,7 @@ class PollingIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return ShrinkWrap.create(ZipImporter.class, "raccord-polling-it.war")
-                .importFrom(new File(System.getProperty("raccord.it.war", "target/raccord.war")))
-                .as(WebArchive.class);
+        return Deployments.raccord("raccord-polling-it");
     }
 
     @Test
