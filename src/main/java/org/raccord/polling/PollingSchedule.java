@@ -47,6 +47,7 @@ public class PollingSchedule {
     private static final long CATCH_UP_SLICE_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final AtomicBoolean paused = new AtomicBoolean();
+    private final AtomicBoolean stopped = new AtomicBoolean();
     private ScheduledFuture<?> task;
 
     /** Observes start-up after the schema migrations (they observe it with a higher priority). */
@@ -60,7 +61,7 @@ public class PollingSchedule {
     }
 
     void runOnce() {
-        if (paused.get()) {
+        if (paused.get() || stopped.get()) {
             return;
         }
         try {
@@ -69,7 +70,8 @@ public class PollingSchedule {
             // whole interval between budgets; the owner's quota is still enforced by the guards.
             do {
                 feeds.poll();
-            } while (feeds.behind() && !paused.get() && System.nanoTime() - started < CATCH_UP_SLICE_NANOS);
+            } while (feeds.behind() && !paused.get() && !stopped.get()
+                    && System.nanoTime() - started < CATCH_UP_SLICE_NANOS);
             reconciliation.run();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "polling run failed; the next run will try again", e);
@@ -88,8 +90,10 @@ public class PollingSchedule {
         return paused.get();
     }
 
+    /** The application is stopping: no run may start or continue against a departing application. */
     @PreDestroy
     void stop() {
+        stopped.set(true);
         if (task != null) {
             task.cancel(false);
         }
