@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -24,9 +25,7 @@ public class DeliveryRevision {
     @Column(name = "from_date") private LocalDate fromDate;
     @Column(name = "to_date") private LocalDate toDate;
     @Column(name = "revised_at") private OffsetDateTime revisedAt;
-    @Column(name = "reason_code") private String reasonCode;
-    @Column(name = "reason_label") private String reasonLabel;
-    @Column(name = "reason_known") private Boolean reasonKnown;
+    @Embedded private StoredReason reason;
     @Column(name = "source_sequence") private long sourceSequence;
 
     protected DeliveryRevision() {
@@ -37,15 +36,13 @@ public class DeliveryRevision {
         this.fromDate = from;
         this.toDate = to;
         this.revisedAt = at;
-        this.reasonCode = reason == null ? null : reason.code();
-        this.reasonLabel = reason == null ? null : reason.label();
-        this.reasonKnown = reason == null ? null : reason.known();
+        this.reason = StoredReason.of(reason);
         this.sourceSequence = sourceSequence;
     }
 
     public LocalDate fromDate() { return fromDate; }
     public LocalDate toDate() { return toDate; }
     public OffsetDateTime revisedAt() { return revisedAt; }
-    public Reason reason() { return reasonCode == null ? null : Reason.stored(reasonCode, reasonLabel, Boolean.TRUE.equals(reasonKnown)); }
+    public Reason reason() { return StoredReason.read(reason); }
     public long sourceSequence() { return sourceSequence; }
 }

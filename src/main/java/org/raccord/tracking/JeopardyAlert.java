@@ -3,6 +3,7 @@ package org.raccord.tracking;
 import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -21,9 +22,7 @@ public class JeopardyAlert {
     private Long id;
     @Column(name = "line_id") private Long lineId;
     @Column(name = "raised_at") private OffsetDateTime raisedAt;
-    @Column(name = "reason_code") private String reasonCode;
-    @Column(name = "reason_label") private String reasonLabel;
-    @Column(name = "reason_known") private Boolean reasonKnown;
+    @Embedded private StoredReason reason;
     @Column(name = "source_sequence") private long sourceSequence;
 
     protected JeopardyAlert() {
@@ -32,13 +31,11 @@ public class JeopardyAlert {
     JeopardyAlert(Long lineId, OffsetDateTime raisedAt, Reason reason, long sourceSequence) {
         this.lineId = lineId;
         this.raisedAt = raisedAt;
-        this.reasonCode = reason == null ? null : reason.code();
-        this.reasonLabel = reason == null ? null : reason.label();
-        this.reasonKnown = reason == null ? null : reason.known();
+        this.reason = StoredReason.of(reason);
         this.sourceSequence = sourceSequence;
     }
 
     public OffsetDateTime raisedAt() { return raisedAt; }
-    public Reason reason() { return reasonCode == null ? null : Reason.stored(reasonCode, reasonLabel, Boolean.TRUE.equals(reasonKnown)); }
+    public Reason reason() { return StoredReason.read(reason); }
     public long sourceSequence() { return sourceSequence; }
 }

@@ -3,6 +3,7 @@ package org.raccord.tracking;
 import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -30,9 +31,7 @@ public class TimelineEntry {
     @Column(name = "occurred_at") private OffsetDateTime occurredAt;
     private String kind;
     private String flow;
-    @Column(name = "reason_code") private String reasonCode;
-    @Column(name = "reason_label") private String reasonLabel;
-    @Column(name = "reason_known") private Boolean reasonKnown;
+    @Embedded private StoredReason reason;
     private String summary;
     @Column(name = "recorded_at") private OffsetDateTime recordedAt;
 
@@ -47,9 +46,7 @@ public class TimelineEntry {
         this.occurredAt = occurredAt;
         this.kind = kind;
         this.flow = flow;
-        this.reasonCode = reason == null ? null : reason.code();
-        this.reasonLabel = reason == null ? null : reason.label();
-        this.reasonKnown = reason == null ? null : reason.known();
+        this.reason = StoredReason.of(reason);
         this.summary = summary;
         this.recordedAt = recordedAt;
     }
@@ -60,6 +57,6 @@ public class TimelineEntry {
     public OffsetDateTime occurredAt() { return occurredAt; }
     public String kind() { return kind; }
     public String flow() { return flow; }
-    public Reason reason() { return reasonCode == null ? null : Reason.stored(reasonCode, reasonLabel, Boolean.TRUE.equals(reasonKnown)); }
+    public Reason reason() { return StoredReason.read(reason); }
     public String summary() { return summary; }
 }
