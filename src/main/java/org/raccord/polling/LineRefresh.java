@@ -66,7 +66,7 @@ public class LineRefresh {
     }
 
     static OrderFacts facts(OrderSnapshot s) {
-        return new OrderFacts(s.orderReference(), s.fibre(), s.ownerState(), s.state(), s.orderedAt(),
+        return new OrderFacts(s.orderReference(), s.fibre(), s.ownerState(), s.orderedAt(),
                 s.requestedDate(), s.ndi(), s.ptoReference());
     }
 }

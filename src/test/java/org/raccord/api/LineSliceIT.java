@@ -199,4 +199,19 @@ class LineSliceIT {
         assertThat(oversized.statusCode()).isEqualTo(400);
         assertThat(Http.json(oversized).getString("type")).isEqualTo("/problems/invalid-request");
     }
+
+    @Test
+    void aSettledLineAnswers304ToItsOwnEtag() {
+        // A rejected order gets no more events and is never reconciled: its representation is stable.
+        HttpResponse<String> first = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Http.get("api/v1/lines/CMD-00000005", Http.READER), r -> r.statusCode() == 200);
+        assertThat(Http.json(first).getString("state")).isEqualTo("rejected");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> unchanged = Http.get("api/v1/lines/CMD-00000005", Http.READER, "If-None-Match", etag);
+
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+        assertThat(unchanged.headers().firstValue("ETag")).contains(etag);
+    }
 }
