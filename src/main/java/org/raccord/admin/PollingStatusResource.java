@@ -1,5 +1,6 @@
 package org.raccord.admin;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.Stream;
@@ -10,6 +11,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.raccord.polling.FeedPoller;
 import org.raccord.polling.PollingSchedule;
@@ -24,6 +30,10 @@ import org.raccord.wholesale.OperationHealth;
 @Path("admin/polling")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
+@Tag(name = "operations")
+@SecurityRequirement(name = "person")
+@APIResponse(responseCode = "401", description = "Not signed in")
+@APIResponse(responseCode = "403", description = "Not an admin")
 public class PollingStatusResource {
 
     @Inject
@@ -45,10 +55,13 @@ public class PollingStatusResource {
     public record FeedStatus(Feed feed, long cursor, long ownerLast, long lag, OffsetDateTime readAt, long appliedSinceStart) {
     }
 
+    @Schema(name = "PollingStatus")
     public record Status(boolean paused, List<FeedStatus> feeds, List<OperationHealth> operations, long outboxPending) {
     }
 
     @GET
+    @Operation(summary = "Where polling stands", description = "Each feed's cursor and lag, each owner operation's health, the outbox depth.")
+    @APIResponse(responseCode = "200", description = "Polling status")
     public Status status() {
         List<FeedStatus> feeds = Stream.of(Feed.values()).map(feed -> {
             FeedCursor c = ledger.cursorOf(feed).orElse(null);

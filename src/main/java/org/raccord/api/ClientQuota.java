@@ -11,7 +11,7 @@ import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Each API client gets its own request budget per second; beyond it, 429 with {@code Retry-After}.
+ * Each API client gets its own request budget (per second unless configured otherwise); beyond it, 429 with {@code Retry-After}.
  * Runs after authorization, so the client is known (anonymous requests never get this far).
  */
 @Provider
@@ -22,21 +22,26 @@ public class ClientQuota implements ContainerRequestFilter {
     @ConfigProperty(name = "raccord.api.requestsPerSecond", defaultValue = "200")
     int perSecond;
 
+    /** Budgets of their own for some clients: "client:requests/seconds", comma-separated. */
+    @Inject
+    @ConfigProperty(name = "raccord.api.clientBudgets", defaultValue = " ")
+    String clientBudgets;
+
     private ClientBudgets budgets;
 
     /** Field injection: RESTEasy's CDI integration cannot build a provider through an @Inject constructor. */
     @PostConstruct
     void budget() {
-        budgets = new ClientBudgets(perSecond);
+        budgets = new ClientBudgets(perSecond, ClientBudgets.parseAll(clientBudgets));
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
         var client = request.getSecurityContext().getUserPrincipal();
         if (client != null && !budgets.admit(client.getName())) {
-            long retry = ClientBudgets.PERIOD.toSeconds();
+            long retry = budgets.retryAfterSeconds(client.getName());
             request.abortWith(Problem.of("too-many-requests", "Too many requests", 429,
-                            "This client's request budget per second is spent; retry after " + retry + " s.")
+                            "This client's request budget is spent; retry after " + retry + " s.")
                     .response().header("Retry-After", retry).build());
         }
     }

@@ -13,6 +13,11 @@ public record LineReference(Kind kind, String value, String ndi) {
 
     public enum Kind { PHONE, PTO, REFERENCE }
 
+    /** What a client may give, for the API documentation. */
+    public static final String DESCRIPTION = "The line's phone number in any common French format (01 23 45 67 89,"
+            + " 0123456789, +33 1 23 45 67 89, 0033...), its NDI, its PTO reference (OO-XXXX-XXXX), or the order or"
+            + " service reference; at most 32 characters.";
+
     private static final Pattern PTO = Pattern.compile("[A-Z]{2}-[A-Z0-9]{4}-[A-Z0-9]{4}(/C)?");
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9_-]{1,30}");
     private static final Pattern PHONE_LIKE = Pattern.compile("[+0-9 .()\\-]{6,32}");

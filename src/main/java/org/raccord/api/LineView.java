@@ -1,5 +1,6 @@
 package org.raccord.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
@@ -17,41 +18,68 @@ import org.raccord.tracking.TrackedLine;
 import org.raccord.wholesale.ReasonCatalogue;
 
 /** A tracked line as customer channels see it. Absent values are left out of the JSON. */
+@Schema(description = "A tracked line: no customer name or address, ever. Absent values are left out.")
 public record LineView(
+        @Schema(description = "What an agent can read aloud: state, cut date, delivery date, gap; French or English")
         String summary,
+        @Schema(description = "The provider's own order reference", example = "CMD-00000001")
         String orderReference,
+        @Schema(description = "The owner's service reference", example = "VIA657942680")
         String serviceReference,
+        @Schema(description = "The fibre outlet (PTO) reference, fibre lines only", example = "OO-AB12-CD34")
         String ptoReference,
+        @Schema(description = "The line's number at the owner (NDI)", example = "0139421662")
         String ndi,
+        @Schema(enumeration = {"copper", "fibre"})
         String technology,
+        @Schema(description = "TMF641 state", enumeration = {"acknowledged", "inProgress", "held", "completed", "rejected", "cancelled"})
         String state,
+        @Schema(description = "The owner's own state word, verbatim", example = "EN_SERVICE")
         String ownerState,
         OffsetDateTime orderedAt,
+        @Schema(description = "The delivery date the customer asked for")
         LocalDate requestedDate,
+        @Schema(description = "The delivery date the owner commits to now")
         LocalDate committedDeliveryDate,
+        @Schema(description = "How often the committed date moved, each move with its reason")
         Revisions deliveryDateRevisions,
+        @Schema(description = "The technician's appointment window")
         AppointmentWindow appointment,
+        @Schema(description = "The previous provider's line and its cutover (unbundling)")
         PreviousProvider previousProvider,
+        @Schema(description = "Days without service between the old line's cut and the new line's delivery")
         Gap serviceGap,
+        @Schema(description = "Milestones reached, by name (ORDER_ACKNOWLEDGED, ORDER_ACCEPTED, APPOINTMENT_BOOKED,"
+                + " PREVIOUS_SERVICE_CUT, LINE_DELIVERED, IN_SERVICE, ...), each with the upstream event it came from")
         Map<String, MilestoneView> milestones,
+        @Schema(description = "Jeopardy alerts raised by the owner, oldest first")
         List<Alert> jeopardy,
         OffsetDateTime deliveredAt,
         OffsetDateTime inServiceAt,
+        @Schema(description = "The owner's latest reason, with plain-language French and English")
         Reason lastReason,
         Freshness freshness) {
 
     public record Revision(LocalDate from, LocalDate to, OffsetDateTime revisedAt, Reason reason) {
     }
 
-    public record Revisions(int count, List<Revision> history) {
+    @Schema(name = "DeliveryDateRevisions")
+    public record Revisions(@Schema(description = "Times the committed date moved") int count, List<Revision> history) {
     }
 
-    public record PreviousProvider(String operator, String cutoverState, OffsetDateTime plannedCutAt,
-                                   OffsetDateTime cutAt, String numberPorting) {
+    public record PreviousProvider(@Schema(description = "The previous provider's operator code", example = "FREE") String operator,
+                                   @Schema(enumeration = {"PLANNED", "DONE", "CANCELLED"}) String cutoverState,
+                                   @Schema(description = "When the old line is to be cut") OffsetDateTime plannedCutAt,
+                                   @Schema(description = "When the old line was cut") OffsetDateTime cutAt,
+                                   String numberPorting) {
     }
 
     /** From the old service's cut to the new line's delivery; more than one working day is a breach. */
-    public record Gap(int calendarDays, int workingDays, boolean breach, int allowedWorkingDays) {
+    @Schema(name = "ServiceGap")
+    public record Gap(int calendarDays,
+                      @Schema(description = "French working days (weekends and public holidays excluded)") int workingDays,
+                      @Schema(description = "More working days than allowed") boolean breach,
+                      @Schema(description = "What the law allows: one working day") int allowedWorkingDays) {
     }
 
     public record MilestoneView(OffsetDateTime at, String sourceFeed, long sourceSequence) {
@@ -61,8 +89,12 @@ public record LineView(
     }
 
     /** How current this answer is; old data is served with its age and the reason it is old. */
-    public record Freshness(OffsetDateTime confirmedAt, OffsetDateTime changedAt, long orderSequence,
-                            long cutoverSequence, boolean degraded, String degradedReason) {
+    public record Freshness(@Schema(description = "When the owner last confirmed this answer") OffsetDateTime confirmedAt,
+                            @Schema(description = "When the line last changed") OffsetDateTime changedAt,
+                            @Schema(description = "The last access-order event applied") long orderSequence,
+                            @Schema(description = "The last cutover event applied") long cutoverSequence,
+                            @Schema(description = "True while the owner cannot be asked: the answer is stored data") boolean degraded,
+                            @Schema(description = "Why the answer may be old") String degradedReason) {
     }
 
     /** The same view with its plain-language summary, French or English. */

@@ -3,7 +3,6 @@ package org.raccord.api;
 import java.time.Instant;
 import java.util.Optional;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +23,15 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.raccord.polling.LineRefresh;
 import org.raccord.tracking.PhoneNumbers;
 import org.raccord.tracking.TrackedLine;
@@ -33,6 +41,12 @@ import org.raccord.wholesale.NetworkOwner;
 /** Lines, by any of their references: what customer channels read, what back offices search and register. */
 @Path("v1/lines")
 @Produces(MediaType.APPLICATION_JSON)
+@ClientScopes({Roles.READ, Roles.ADMIN})
+@Tag(name = "lines")
+@SecurityRequirement(name = ApiDocs.CLIENT, scopes = Roles.READ)
+@APIResponse(ref = "Unauthenticated")
+@APIResponse(ref = "Forbidden")
+@APIResponse(ref = "TooManyRequests")
 public class LinesResource {
 
     /** Status changes at any time: clients may keep an answer but must revalidate it (ETag). */
@@ -52,8 +66,21 @@ public class LinesResource {
 
     @GET
     @Path("{lineRef}")
-    @RolesAllowed({Roles.READ, Roles.ADMIN})
-    public Response line(@PathParam("lineRef") String lineRef, @Context HttpHeaders headers, @Context Request request) {
+    @Operation(summary = "Where a line stands", description = "Its state, milestones, committed delivery date and every"
+            + " revision with its reason, appointment, the previous provider's cutover, the service gap, jeopardy alerts,"
+            + " freshness, and a plain-language summary (French by default, English with Accept-Language: en)."
+            + " Answers carry an ETag; send it back in If-None-Match to get 304 while nothing changed.")
+    @APIResponse(responseCode = "200", description = "The line",
+            content = @Content(schema = @Schema(implementation = LineView.class),
+                    examples = @ExampleObject(name = "customer-letter", summary = "The old line cut eleven days before the new one was delivered",
+                            value = ApiDocs.LETTER_LINE)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match")
+    @APIResponse(ref = "BadRequest")
+    @APIResponse(responseCode = "404", description = "No tracked line has this reference",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unknown", value = ApiDocs.UNKNOWN_LINE)))
+    public Response line(@Parameter(description = LineReference.DESCRIPTION, example = "01 39 42 16 62")
+                         @PathParam("lineRef") String lineRef, @Context HttpHeaders headers, @Context Request request) {
         Optional<TrackedLine> found = finder.find(LineFinder.read("lineRef", lineRef));
         if (found.isEmpty()) {
             return LineFinder.unknownLine();
@@ -76,9 +103,16 @@ public class LinesResource {
     /** The line's timeline, every upstream event oldest first, paged ({@code limit} 1 to 200). */
     @GET
     @Path("{lineRef}/events")
-    @RolesAllowed({Roles.READ, Roles.ADMIN})
-    public Response events(@PathParam("lineRef") String lineRef,
+    @Operation(summary = "A line's timeline", description = "Every upstream event of the line, oldest first, paged.")
+    @APIResponse(responseCode = "200", description = "One page of events",
+            content = @Content(schema = @Schema(implementation = TimelinePage.class)))
+    @APIResponse(ref = "BadRequest")
+    @APIResponse(ref = "UnknownLine")
+    public Response events(@Parameter(description = LineReference.DESCRIPTION, example = "CMD-00000001")
+                           @PathParam("lineRef") String lineRef,
+                           @Parameter(description = "Events to skip, 0 to 1000000", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
                            @QueryParam("offset") @DefaultValue("0") String offset,
+                           @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
                            @QueryParam("limit") @DefaultValue("50") String limit) {
         LineReference reference = LineFinder.read("lineRef", lineRef);
         Integer from = Paging.number(offset, 0, 1_000_000);
@@ -96,10 +130,21 @@ public class LinesResource {
 
     /** Lines by state, breach and delivery date range, paged: for call-centre and back-office lists. */
     @GET
-    @RolesAllowed({Roles.READ, Roles.ADMIN})
-    public Response search(@QueryParam("state") String state, @QueryParam("breach") String breach,
-                           @QueryParam("deliveryFrom") String deliveryFrom, @QueryParam("deliveryTo") String deliveryTo,
+    @Operation(summary = "Lines by state, breach and delivery date", description = "For call-centre and back-office lists; paged.")
+    @APIResponse(responseCode = "200", description = "One page of lines",
+            content = @Content(schema = @Schema(implementation = LinePage.class)))
+    @APIResponse(ref = "BadRequest")
+    public Response search(@Parameter(description = "acknowledged, inProgress, held, completed, rejected or cancelled")
+                           @QueryParam("state") String state,
+                           @Parameter(description = "true: only lines whose service gap is a breach; false: only those without")
+                           @QueryParam("breach") String breach,
+                           @Parameter(description = "Committed delivery date from (yyyy-MM-dd, inclusive)", example = "2026-12-01")
+                           @QueryParam("deliveryFrom") String deliveryFrom,
+                           @Parameter(description = "Committed delivery date to (yyyy-MM-dd, inclusive)", example = "2026-12-31")
+                           @QueryParam("deliveryTo") String deliveryTo,
+                           @Parameter(description = "Lines to skip, 0 to 1000000", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
                            @QueryParam("offset") @DefaultValue("0") String offset,
+                           @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
                            @QueryParam("limit") @DefaultValue("50") String limit) {
         LineSearch.Query query = LineSearch.read(state, breach, deliveryFrom, deliveryTo, offset, limit);
         return Response.ok(new LinePage(lines.search(query.filter(), query.offset(), query.limit()).stream()
@@ -111,7 +156,11 @@ public class LinesResource {
     @POST
     @Path("lookup")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.READ, Roles.ADMIN})
+    @Operation(summary = "Up to 100 lines at once", description = "Each reference is answered on its own: 200 with the line,"
+            + " 400 if it cannot be read, 404 if no tracked line has it.")
+    @APIResponse(responseCode = "200", description = "One result per reference, in order",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Lookup.Result.class)))
+    @APIResponse(ref = "BadRequest")
     public Response lookup(@NotNull(message = "a JSON body is required") @Valid Lookup lookup) {
         return Response.ok(lookup.references().stream().map(this::lookupOne).toList()).build();
     }
@@ -122,7 +171,19 @@ public class LinesResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.REGISTER, Roles.ADMIN})
+    @ClientScopes({Roles.REGISTER, Roles.ADMIN})
+    @SecurityRequirement(name = ApiDocs.CLIENT, scopes = Roles.REGISTER)
+    @Operation(summary = "Track a line", description = "Asks the owner about the order now and stores the answer;"
+            + " registering a tracked order again refreshes it (idempotent).")
+    @APIResponse(responseCode = "201", description = "Now tracked", content = @Content(schema = @Schema(implementation = LineView.class)))
+    @APIResponse(responseCode = "200", description = "Already tracked; refreshed", content = @Content(schema = @Schema(implementation = LineView.class)))
+    @APIResponse(ref = "BadRequest")
+    @APIResponse(responseCode = "404", description = "The owner knows no such order (`/problems/unknown-order`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The owner refused the request (`/problems/refused-by-owner`), with its reason",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The owner cannot be asked now (`/problems/owner-unavailable`); retry later",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@NotNull(message = "a JSON body is required") @Valid Registration registration,
                              @Context UriInfo uri) {
         String phone = null;

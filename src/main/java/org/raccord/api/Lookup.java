@@ -1,5 +1,6 @@
 package org.raccord.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +13,7 @@ public record Lookup(
         List<String> references) {
 
     /** One reference's answer: its line, or why there is none (400 unreadable, 404 unknown). */
+    @Schema(name = "LookupResult")
     public record Result(String reference, int status, LineSummary line, String problem) {
     }
 }

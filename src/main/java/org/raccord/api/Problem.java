@@ -1,5 +1,6 @@
 package org.raccord.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 
@@ -9,7 +10,10 @@ import jakarta.ws.rs.core.Response;
  * An RFC 9457 problem document. {@code type} is stable per kind of error, so clients can branch on
  * it; {@code detail} is for people. Never carries a stack trace or internal class names.
  */
-public record Problem(URI type, String title, int status, String detail, List<Violation> violations) {
+@Schema(description = "RFC 9457 problem document")
+public record Problem(@Schema(description = "Stable per kind of error", example = "/problems/unknown-line") URI type,
+                      String title, int status, String detail,
+                      @Schema(description = "For invalid input: each field and what is wrong with it") List<Violation> violations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -1,5 +1,6 @@
 package org.raccord.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import org.raccord.wholesale.ReasonCatalogue;
 public record TimelinePage(List<Item> items, int offset, int limit, long total) {
 
     /** One upstream event: which feed and sequence it came from, what it meant, and why. */
+    @Schema(name = "TimelineItem")
     public record Item(String feed, long sequence, OffsetDateTime occurredAt, String kind, String flow, Reason reason,
                        String detail) {
         static Item of(TimelineEntry e) {

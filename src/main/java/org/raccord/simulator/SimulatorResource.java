@@ -14,6 +14,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import org.raccord.api.Problem;
 
 /**
@@ -23,6 +30,10 @@ import org.raccord.api.Problem;
 @Path("simulator")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
+@Tag(name = "operations")
+@SecurityRequirement(name = "person")
+@APIResponse(responseCode = "401", description = "Not signed in")
+@APIResponse(responseCode = "403", description = "Not an admin")
 public class SimulatorResource {
 
     @Inject
@@ -39,12 +50,16 @@ public class SimulatorResource {
     public record ShowcaseLine(String scenario, String orderReference, String technology, String ndi, String ptoReference) {
     }
 
+    @Schema(name = "SimulatorStatus")
     public record Status(Instant simulatedNow, Instant simulatedEpoch, int lines, long lastOrderSequence,
                          long lastCutoverSequence, long requestsAdmitted, long requestsThrottled, Knobs knobs,
                          List<ShowcaseLine> showcase) {
     }
 
     @GET
+    @Operation(summary = "The simulated owner", description = "Its clock, size, feed positions, showcase lines and knobs.")
+    @APIResponse(responseCode = "200", description = "The simulator's status", content = @Content(schema = @Schema(implementation = Status.class)))
+    @APIResponse(responseCode = "404", description = "The simulator is off (production)")
     public Response status() {
         if (!owner.enabled()) {
             return disabled();
@@ -64,6 +79,10 @@ public class SimulatorResource {
     @PUT
     @Path("knobs")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Turn the simulated owner's trouble knobs", description = "Only the knobs sent change.")
+    @APIResponse(responseCode = "200", description = "The knobs now", content = @Content(schema = @Schema(implementation = Knobs.class)))
+    @APIResponse(responseCode = "400", description = "A knob out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The simulator is off (production)")
     public Response knobs(Knobs change) {
         if (!owner.enabled()) {
             return disabled();

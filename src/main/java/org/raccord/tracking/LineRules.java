@@ -20,6 +20,9 @@ public final class LineRules {
         boolean latest = e.sequence() > line.upstreamSequence();
         Outcome out = new Outcome(!latest);
         OrderEventRules.apply(out, line, e, latest, now);
+        if (latest && e.ownerState() != null) {
+            line.state(line.state(), e.ownerState());
+        }
         line.orderSequence(e.sequence());
         gaps.refresh(out, line, e.at());
         finish(out, line, now);

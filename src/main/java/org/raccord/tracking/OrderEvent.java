@@ -6,7 +6,8 @@ import java.time.OffsetDateTime;
 
 /**
  * One access-order event as the owner published it, in Raccord's terms (translated by {@code wholesale}). {@code flow} keeps the owner's
- * flow name verbatim (AR, CR_CMD, ...) next to its meaning. Absent fields are null.
+ * flow name verbatim (AR, CR_CMD, ...) next to its meaning, and {@code ownerState} the owner's own
+ * state word that the flow leads to (null where a flow does not move the order). Absent fields are null.
  */
 public record OrderEvent(
         long sequence,
@@ -22,5 +23,6 @@ public record OrderEvent(
         AppointmentWindow appointment,
         String ptoReference,
         String ndi,
-        OffsetDateTime effectiveAt) {
+        OffsetDateTime effectiveAt,
+        String ownerState) {
 }

@@ -42,10 +42,11 @@ final class OrderTranslation {
     }
 
     static OrderEvent event(EvenementCommande e) {
+        OrderEventKind kind = kind(e);
         return new OrderEvent(
                 e.getSequence(),
                 XmlTime.dateTime(e.getHorodatage()),
-                kind(e),
+                kind,
                 e.getTypeFlux() == null ? null : e.getTypeFlux().value(),
                 e.getReferenceCommandePriseInterneOC(),
                 e.getReferencePrestationPrise(),
@@ -56,7 +57,8 @@ final class OrderTranslation {
                 window(e.getCreneauRdv()),
                 e.getReferencePTO(),
                 e.getNdi(),
-                XmlTime.dateTime(e.getDateEffet()));
+                XmlTime.dateTime(e.getDateEffet()),
+                OwnerVocabulary.ORDER_STATE_AFTER.containsKey(kind) ? OwnerVocabulary.ORDER_STATE_AFTER.get(kind).value() : null);
     }
 
     private static OrderEventKind kind(EvenementCommande e) {

@@ -21,6 +21,20 @@ import org.raccord.wholesale.soap.order.TypeFluxCommande;
  */
 final class OwnerVocabulary {
 
+    /** The owner's order state that each flow leads to, as its consult answer would then show it. */
+    static final Map<OrderEventKind, EtatCommande> ORDER_STATE_AFTER = new EnumMap<>(Map.ofEntries(
+            Map.entry(OrderEventKind.ACKNOWLEDGED, EtatCommande.ACQUITTEE),
+            Map.entry(OrderEventKind.ACCEPTED, EtatCommande.VALIDEE),
+            Map.entry(OrderEventKind.REJECTED, EtatCommande.REJETEE),
+            Map.entry(OrderEventKind.APPOINTMENT_BOOKED, EtatCommande.PLANIFIEE),
+            Map.entry(OrderEventKind.APPOINTMENT_MOVED, EtatCommande.PLANIFIEE),
+            Map.entry(OrderEventKind.JEOPARDY, EtatCommande.EN_RETARD),
+            Map.entry(OrderEventKind.CONNECTED, EtatCommande.RACCORDEE),
+            Map.entry(OrderEventKind.DELIVERED, EtatCommande.LIVREE),
+            Map.entry(OrderEventKind.IN_SERVICE, EtatCommande.EN_SERVICE),
+            Map.entry(OrderEventKind.CANCELLED, EtatCommande.ANNULEE),
+            Map.entry(OrderEventKind.TERMINATED, EtatCommande.RESILIEE)));
+
     static final Map<EtatCommande, ServiceState> ORDER_STATES = new EnumMap<>(Map.ofEntries(
             Map.entry(EtatCommande.RECUE, ServiceState.ACKNOWLEDGED),
             Map.entry(EtatCommande.ACQUITTEE, ServiceState.ACKNOWLEDGED),

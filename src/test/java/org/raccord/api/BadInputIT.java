@@ -76,7 +76,7 @@ class BadInputIT {
         assertThat(CASES).hasSizeGreaterThanOrEqualTo(30);
         List<String> wrong = new ArrayList<>();
         for (Case c : CASES) {
-            HttpResponse<String> r = Http.raw(c.method(), c.path(), Http.ADMIN, c.contentType(), c.body());
+            HttpResponse<String> r = Http.raw(c.method(), c.path(), Http.backOffice(), c.contentType(), c.body());
             String contentType = r.headers().firstValue("Content-Type").orElse("");
             String type = null;
             if (contentType.startsWith("application/problem+json")) {
@@ -100,7 +100,7 @@ class BadInputIT {
      */
     @Test
     void aNulByteIsRefusedByTheServerItself() {
-        HttpResponse<String> r = Http.raw("GET", "api/v1/lines/CMD%000001", Http.READER, null, null);
+        HttpResponse<String> r = Http.raw("GET", "api/v1/lines/CMD%000001", Http.channel(), null, null);
 
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).doesNotContain("Exception").doesNotContain("at org.");

@@ -33,7 +33,7 @@ class PollingIT {
     @Test
     void theCustomerLetterLineArrivesFromTheFeedsWithItsBreach() {
         JsonObject letter = Http.json(await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> Http.get("api/v1/lines/CMD-00000001", Http.READER),
+                .until(() -> Http.get("api/v1/lines/CMD-00000001", Http.channel()),
                         r -> r.statusCode() == 200 && Http.json(r).containsKey("serviceGap")));
 
         JsonObject previous = letter.getJsonObject("previousProvider");
@@ -58,12 +58,12 @@ class PollingIT {
 
     @Test
     void anOutageIsServedDegradedAndRecoversAlone() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> Http.get("api/v1/lines/CMD-00000002", Http.READER).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Http.get("api/v1/lines/CMD-00000002", Http.channel()).statusCode() == 200);
         try {
             assertThat(Http.put("api/simulator/knobs", Http.ADMIN, "{\"outage\":true}").statusCode()).isEqualTo(200);
 
             JsonObject degraded = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> Http.json(Http.get("api/v1/lines/CMD-00000002", Http.READER)),
+                    .until(() -> Http.json(Http.get("api/v1/lines/CMD-00000002", Http.channel())),
                             line -> line.getJsonObject("freshness").getBoolean("degraded"));
             assertThat(degraded.getJsonObject("freshness").getString("degradedReason")).contains("feed");
             assertThat(degraded.getString("orderReference")).isEqualTo("CMD-00000002");
@@ -71,7 +71,7 @@ class PollingIT {
             Http.put("api/simulator/knobs", Http.ADMIN, "{\"outage\":false}");
         }
         HttpResponse<String> recovered = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
-                .until(() -> Http.get("api/v1/lines/CMD-00000002", Http.READER),
+                .until(() -> Http.get("api/v1/lines/CMD-00000002", Http.channel()),
                         r -> !Http.json(r).getJsonObject("freshness").getBoolean("degraded"));
         assertThat(recovered.statusCode()).isEqualTo(200);
     }

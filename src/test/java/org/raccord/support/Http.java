@@ -14,12 +14,25 @@ import java.util.Base64;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-/** A small HTTP client for integration tests, with Basic credentials of the local profile. */
+/**
+ * A small HTTP client for integration tests. People (operations) sign in with Basic credentials of
+ * the local profile; API clients send bearer tokens ({@link #channel()}, {@link #backOffice()}).
+ */
 public final class Http {
 
     public static final String BASE = System.getProperty("raccord.it.baseUrl", "http://localhost:9080/");
     public static final String READER = "reader:" + System.getProperty("raccord.it.readerPassword", "reader-local");
     public static final String ADMIN = "admin:" + System.getProperty("raccord.it.adminPassword", "admin-local");
+
+    /** A customer channel's token: read scope only. */
+    public static String channel() {
+        return Tokens.client("portal", "api-read").bearer();
+    }
+
+    /** A back office's token: read and register scopes. */
+    public static String backOffice() {
+        return Tokens.client("backoffice", "api-read", "api-register").bearer();
+    }
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -58,9 +71,12 @@ public final class Http {
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 
+    /** {@code user} is either Basic "name:password" or a whole "Bearer ..." header value. */
     private static HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(BASE).resolve(path)).timeout(Duration.ofSeconds(30));
-        if (user != null) {
+        if (user != null && user.startsWith("Bearer ")) {
+            builder.header("Authorization", user);
+        } else if (user != null) {
             builder.header("Authorization", "Basic "
                     + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
         }

@@ -159,10 +159,24 @@ class LineRulesTest {
                 .containsExactly(DomainEventType.DELIVERY_DATE_REVISED, DomainEventType.BREACH_CLEARED);
     }
 
+    @Test
+    void theOwnersOwnStateFollowsTheLatestFlowOnly() {
+        TrackedLine line = TrackedLine.first("CMD", NOW);
+        rules.apply(line, revision(5, LocalDate.of(2026, 12, 4), null, null), NOW);
+        assertThat(line.ownerState()).isEqualTo("VALIDEE");
+
+        OrderEvent replayedOlder = new OrderEvent(4, NOW, OrderEventKind.CANCELLED, "ANNULATION", "CMD", null, false,
+                null, null, null, null, null, null, null, "ANNULEE");
+        rules.apply(line, replayedOlder, NOW);
+
+        assertThat(line.ownerState()).as("an older event does not move the owner's state back").isEqualTo("VALIDEE");
+    }
+
     private static OrderEvent revision(long sequence, LocalDate to, LocalDate from, String code) {
         return new OrderEvent(sequence, NOW, from == null ? OrderEventKind.ACCEPTED : OrderEventKind.DELIVERY_DATE_REVISED,
                 from == null ? "CR_CMD" : "REVISION_DATE_LIVRAISON", "CMD", null, false,
-                code == null ? null : ReasonCatalogue.reason(code, "libellé"), to, from, null, null, null, null);
+                code == null ? null : ReasonCatalogue.reason(code, "libellé"), to, from, null, null, null, null,
+                from == null ? "VALIDEE" : null);
     }
 
     private static CutoverEvent cutover(long sequence, CutoverEventKind kind, OffsetDateTime planned) {
