@@ -1,5 +1,6 @@
 package org.raccord.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Lets an API client check its token and its way in without touching any line; also the baseline
  * the lookup benchmark compares against (the same authentication, quota and JSON, no work).
  */
+// One instance for all requests: a per-request resource pays CDI injection, serialized in Liberty, every time.
+@ApplicationScoped
 @Path("v1/ping")
 @Produces(MediaType.APPLICATION_JSON)
 @ClientScopes({Roles.READ, Roles.REGISTER, Roles.ADMIN})
