@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,12 +34,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.raccord.polling.LineRefresh;
+import org.raccord.tracking.Contact;
 import org.raccord.tracking.PhoneNumbers;
 import org.raccord.tracking.TrackedLine;
 import org.raccord.tracking.TrackedLines;
 import org.raccord.wholesale.NetworkOwner;
 
 /** Lines, by any of their references: what customer channels read, what back offices search and register. */
+// One instance for all requests: a per-request resource pays CDI injection, serialized in Liberty, every time.
+@ApplicationScoped
 @Path("v1/lines")
 @Produces(MediaType.APPLICATION_JSON)
 @ClientScopes({Roles.READ, Roles.ADMIN})
@@ -194,8 +198,16 @@ public class LinesResource {
                 throw new InvalidRequest("phoneNumber", invalid.getMessage());
             }
         }
+        Contact contact = null;
+        if (registration.contact() != null) {
+            try {
+                contact = new Contact(PhoneNumbers.mobileE164(registration.contact().mobile()), registration.contact().language());
+            } catch (IllegalArgumentException invalid) {
+                throw new InvalidRequest("contact.mobile", invalid.getMessage());
+            }
+        }
         boolean known = lines.byOrderReference(registration.orderReference()).isPresent();
-        TrackedLine line = refresh.refresh(registration.orderReference(), phone);
+        TrackedLine line = refresh.refresh(registration.orderReference(), phone, contact);
         LineView view = view(line, owner.degradedReason(Instant.now())).summarized(false);
         if (known) {
             return Response.ok(view).build();

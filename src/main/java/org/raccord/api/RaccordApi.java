@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * annotations describe the API for the OpenAPI document generated at build time (docs: /openapi/ui).
  */
 @ApplicationPath("api")
-@DeclareRoles({Roles.READ, Roles.REGISTER, Roles.ADMIN})
+@DeclareRoles({Roles.READ, Roles.REGISTER, Roles.SUBSCRIBE, Roles.ADMIN})
 @OpenAPIDefinition(
         info = @Info(title = "Raccord", version = "1",
                 description = "Line-provisioning status: where a new line stands at the network owner, when the old"
@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         + " Every error is an RFC 9457 problem document whose `type` is stable per kind of error."),
         tags = {
                 @Tag(name = "lines", description = "Customer channels and back offices (bearer token)"),
+                @Tag(name = "hub", description = "Notification subscriptions: signed CloudEvents with a ready-to-send SMS (bearer token)"),
                 @Tag(name = "operations", description = "Operations only (signed-in person with the admin role)")},
         components = @Components(responses = {
                 @APIResponse(name = "BadRequest", responseCode = "400", description = "The request is invalid; `violations` says where and why",
@@ -42,7 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         description = "This client's request budget is spent; retry after `Retry-After` seconds",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))}))
 @SecurityScheme(securitySchemeName = ApiDocs.CLIENT, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
-        description = "A JWT from the identity provider (RS256); its `groups` claim carries the scopes api-read, api-register.")
+        description = "A JWT from the identity provider (RS256); its `groups` claim carries the scopes api-read, api-register, api-subscribe.")
 @SecurityScheme(securitySchemeName = ApiDocs.PERSON, type = SecuritySchemeType.HTTP, scheme = "basic",
         description = "A person of the user registry (operations).")
 public class RaccordApi extends Application {

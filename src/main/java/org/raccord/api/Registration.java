@@ -1,5 +1,6 @@
 package org.raccord.api;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -13,5 +14,16 @@ public record Registration(
         @Pattern(regexp = References.ORDER, message = "must be 1 to 30 letters, digits, '-' or '_'")
         String orderReference,
         @Size(max = 32, message = "must be at most 32 characters")
-        String phoneNumber) {
+        String phoneNumber,
+        @Valid
+        ContactRequest contact) {
+
+    /** Who gets the line's SMS: a French mobile number in any common format, and fr (default) or en. */
+    public record ContactRequest(
+            @NotNull(message = "is required")
+            @Size(max = 32, message = "must be at most 32 characters")
+            String mobile,
+            @Pattern(regexp = "fr|en", message = "must be fr or en")
+            String language) {
+    }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 
+import org.raccord.tracking.Contact;
 import org.raccord.tracking.CutoverEvent;
 import org.raccord.tracking.LineLedger;
 import org.raccord.tracking.OrderFacts;
@@ -35,6 +36,11 @@ public class LineRefresh {
 
     /** Refreshes the line and, when given, records its phone number (E.164). */
     public TrackedLine refresh(String orderReference, String phoneE164) {
+        return refresh(orderReference, phoneE164, null);
+    }
+
+    /** Refreshes the line and, when given, records its phone number (E.164) and SMS contact. */
+    public TrackedLine refresh(String orderReference, String phoneE164, Contact contact) {
         OrderSnapshot order = owner.consultOrder(LineQuery.order(orderReference));
         List<CutoverEvent> cutover = List.of();
         try {
@@ -43,14 +49,14 @@ public class LineRefresh {
             // Most orders take no access over: the owner says so with a functional fault.
         }
         try {
-            return ledger.applyOrderHistory(facts(order), order.events(), cutover, phoneE164);
+            return ledger.applyOrderHistory(facts(order), order.events(), cutover, phoneE164, contact);
         } catch (RuntimeException e) {
             if (!lostConcurrentWrite(e)) {
                 throw e;
             }
             // The feed poller wrote the same line at the same moment; our transaction rolled back
             // whole. Applying again finds the line and skips the events the poller recorded.
-            return ledger.applyOrderHistory(facts(order), order.events(), cutover, phoneE164);
+            return ledger.applyOrderHistory(facts(order), order.events(), cutover, phoneE164, contact);
         }
     }
 

@@ -50,7 +50,7 @@ public class AccessOrderEndpoint implements SuiviCommandeAccesPort {
         admit();
         FeedSlice slice = world.read(Feed.ORDER, request.getDepuisSequence(), request.getLimite());
         LireFluxCommandesReponse response = new LireFluxCommandesReponse();
-        response.setEntete(Headers.answer(request.getEntete()));
+        response.setEntete(Headers.answer(request.getEntete(), world.clock().now()));
         slice.events().forEach(e -> response.getEvenement().add(event(e)));
         response.setSequenceSuivante(slice.next());
         response.setEncoreDisponible(slice.more());
@@ -78,7 +78,7 @@ public class AccessOrderEndpoint implements SuiviCommandeAccesPort {
         List<PublishedEvent> history = index.flatMap(i -> world.history(i, Feed.ORDER))
                 .orElseThrow(() -> functional("CMD_INCONNUE", "Commande inconnue"));
         ConsulterCommandeReponse response = new ConsulterCommandeReponse();
-        response.setEntete(Headers.answer(request.getEntete()));
+        response.setEntete(Headers.answer(request.getEntete(), world.clock().now()));
         response.setCommande(order(population.line(index.get()), history));
         return response;
     }

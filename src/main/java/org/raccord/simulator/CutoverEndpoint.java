@@ -43,7 +43,7 @@ public class CutoverEndpoint implements SuiviBasculePort {
         admit();
         FeedSlice slice = world.read(Feed.CUTOVER, request.getDepuisSequence(), request.getLimite());
         LireFluxBasculesReponse response = new LireFluxBasculesReponse();
-        response.setEntete(Headers.answer(request.getEntete()));
+        response.setEntete(Headers.answer(request.getEntete(), world.clock().now()));
         slice.events().forEach(e -> response.getEvenement().add(event(e)));
         response.setSequenceSuivante(slice.next());
         response.setEncoreDisponible(slice.more());
@@ -70,7 +70,7 @@ public class CutoverEndpoint implements SuiviBasculePort {
                 .filter(events -> !events.isEmpty())
                 .orElseThrow(() -> functional("BASCULE_INCONNUE", "Aucune bascule pour cette ligne"));
         ConsulterBasculeReponse response = new ConsulterBasculeReponse();
-        response.setEntete(Headers.answer(request.getEntete()));
+        response.setEntete(Headers.answer(request.getEntete(), world.clock().now()));
         response.setBascule(cutover(history));
         return response;
     }

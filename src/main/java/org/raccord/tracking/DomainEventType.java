@@ -6,6 +6,8 @@ public enum DomainEventType {
     DELIVERY_DATE_REVISED("delivery-date.revised"),
     CUTOVER_SCHEDULED("cutover.scheduled"),
     CUTOVER_CANCELLED("cutover.cancelled"),
+    /** A planned cut is near (a configurable lead time before it, by the owner's clock). */
+    CUTOVER_IMMINENT("cutover.imminent"),
     PREVIOUS_SERVICE_CUT("previous-service.cut"),
     BREACH_DETECTED("breach.detected"),
     BREACH_CLEARED("breach.cleared"),

@@ -59,16 +59,50 @@ public class LineLedger {
     @Transactional
     public TrackedLine applyOrderHistory(OrderFacts facts, List<OrderEvent> events, List<CutoverEvent> cutovers,
                                          String phoneE164) {
+        return applyOrderHistory(facts, events, cutovers, phoneE164, null);
+    }
+
+    /** As above, also recording who gets the line's SMS when a contact is given. */
+    @Transactional
+    public TrackedLine applyOrderHistory(OrderFacts facts, List<OrderEvent> events, List<CutoverEvent> cutovers,
+                                         String phoneE164, Contact contact) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         TrackedLine line = linesFor(List.of(facts.orderReference()), now).get(facts.orderReference());
         if (phoneE164 != null) {
             line.phone(phoneE164);
+        }
+        if (contact != null) {
+            line.contact(contact);
         }
         applyOrders(events, now);
         applyCutovers(cutovers, now);
         rules.confirm(line, facts, now);
         line.nextCheck(CheckCadence.next(line, now));
         return line;
+    }
+
+    /**
+     * Announces the cuts planned within {@code lead} of the owner's time, once per planned time: the
+     * customer must hear of the cut before it happens. Returns how many were announced.
+     */
+    @Transactional
+    public int announceImminentCutovers(OffsetDateTime ownerNow, java.time.Duration lead) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<TrackedLine> near = em.createQuery("select l from TrackedLine l where l.cutoverState = :planned"
+                        + " and l.cutoverPlannedAt > :now and l.cutoverPlannedAt <= :horizon"
+                        + " and (l.imminentAnnouncedFor is null or l.imminentAnnouncedFor <> l.cutoverPlannedAt)", TrackedLine.class)
+                .setParameter("planned", CutoverState.PLANNED).setParameter("now", ownerNow)
+                .setParameter("horizon", ownerNow.plus(lead)).setMaxResults(500).getResultList();
+        for (TrackedLine line : near) {
+            Map<String, String> facts = new java.util.LinkedHashMap<>();
+            facts.put("plannedAt", line.cutoverPlannedAt().toString());
+            facts.put("hoursBefore", Long.toString(java.time.Duration.between(ownerNow, line.cutoverPlannedAt()).toHours()));
+            DomainEvent event = new DomainEvent(DomainEventType.CUTOVER_IMMINENT, ownerNow, facts);
+            em.persist(new OutboxEvent(UUID.randomUUID().toString(), line.id(), event.type().wireName(), ownerNow,
+                    payload(line, event), now));
+            line.imminentAnnounced(line.cutoverPlannedAt());
+        }
+        return near.size();
     }
 
     /** The cursor as committed, read in a transaction of its own (never a stale managed copy). */

@@ -50,4 +50,10 @@ public class OutboxEvent {
     public OffsetDateTime occurredAt() { return occurredAt; }
     public String payload() { return payload; }
     public OffsetDateTime publishedAt() { return publishedAt; }
+    public OffsetDateTime createdAt() { return createdAt; }
+
+    /** Handed over to the notification hook (its deliveries are written in the same transaction). */
+    public void published(OffsetDateTime at) {
+        this.publishedAt = at;
+    }
 }

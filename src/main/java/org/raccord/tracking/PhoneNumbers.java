@@ -40,6 +40,21 @@ public final class PhoneNumbers {
         return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
     }
 
+    /** A French mobile number in E.164 (06, 07): the only kind that can receive an SMS. */
+    public static String mobileE164(String input) {
+        String e164 = e164(input);
+        PhoneNumberUtil.PhoneNumberType type;
+        try {
+            type = UTIL.getNumberType(UTIL.parse(e164, "FR"));
+        } catch (NumberParseException e) {
+            throw new IllegalArgumentException("not a phone number");
+        }
+        if (type != PhoneNumberUtil.PhoneNumberType.MOBILE && type != PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE) {
+            throw new IllegalArgumentException("not a mobile number: an SMS cannot reach it");
+        }
+        return e164;
+    }
+
     /** For logs: keeps the country code, the first digit and the last two ("+331******89"). */
     public static String mask(String e164) {
         if (e164 == null || e164.length() < 7) {

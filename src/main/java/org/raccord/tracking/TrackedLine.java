@@ -59,6 +59,9 @@ public class TrackedLine {
     @Column(name = "changed_at") private OffsetDateTime changedAt;
     @Column(name = "registered_at", updatable = false) private OffsetDateTime registeredAt;
     @Column(name = "next_check_at") private OffsetDateTime nextCheckAt;
+    @Column(name = "contact_mobile") private String contactMobile;
+    @Column(name = "contact_language") private String contactLanguage;
+    @Column(name = "imminent_announced_for") private OffsetDateTime imminentAnnouncedFor;
     @Version private long version;
 
     protected TrackedLine() {
@@ -111,6 +114,11 @@ public class TrackedLine {
     public OffsetDateTime changedAt() { return changedAt; }
     public OffsetDateTime registeredAt() { return registeredAt; }
     public OffsetDateTime nextCheckAt() { return nextCheckAt; }
+    /** The mobile number (E.164) that gets this line's SMS, and in which language (fr, en). */
+    public String contactMobile() { return contactMobile; }
+    public String contactLanguage() { return contactLanguage; }
+    /** The planned cut that "cutover imminent" was announced for (announced once per planned time). */
+    public OffsetDateTime imminentAnnouncedFor() { return imminentAnnouncedFor; }
     /** Changes whenever the line is written, confirmations included: the basis of its ETag. */
     public long version() { return version; }
 
@@ -122,6 +130,11 @@ public class TrackedLine {
         if (fibre != null) { this.fibre = fibre; }
     }
     void phone(String e164) { this.phoneE164 = e164; }
+    void contact(Contact contact) {
+        this.contactMobile = contact.mobileE164();
+        this.contactLanguage = contact.language();
+    }
+    void imminentAnnounced(OffsetDateTime plannedCut) { this.imminentAnnouncedFor = plannedCut; }
     void state(ServiceState state, String ownerState) {
         this.state = state;
         if (ownerState != null) { this.ownerState = ownerState; }

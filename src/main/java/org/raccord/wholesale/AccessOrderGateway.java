@@ -16,6 +16,7 @@ public class AccessOrderGateway {
 
     private final SuiviCommandeAccesPort port;
     private final String operatorCode;
+    private final OwnerClock clock = new OwnerClock();
 
     public AccessOrderGateway(WholesaleSettings settings) {
         this(SoapClients.accessOrder(settings), settings.operatorCode());
@@ -39,7 +40,7 @@ public class AccessOrderGateway {
         }
         try {
             ConsulterCommandeReponse response = port.consulterCommande(request);
-            RequestHeaders.requireAnswerTo(CONSULT, header, response.getEntete());
+            RequestHeaders.requireAnswerTo(CONSULT, header, response.getEntete(), clock);
             if (response.getCommande() == null) {
                 throw new WholesaleException.MalformedAnswer(CONSULT, "answer without an order", null);
             }
@@ -58,11 +59,16 @@ public class AccessOrderGateway {
         request.setLimite(limit);
         try {
             LireFluxCommandesReponse response = port.lireFluxCommandes(request);
-            RequestHeaders.requireAnswerTo(FEED, header, response.getEntete());
+            RequestHeaders.requireAnswerTo(FEED, header, response.getEntete(), clock);
             return new FeedPage<>(response.getEvenement().stream().map(OrderTranslation::event).toList(),
                     response.getSequenceSuivante(), response.isEncoreDisponible(), response.getDerniereSequencePubliee());
         } catch (Exception e) {
             throw OwnerFaults.translate(FEED, e);
         }
+    }
+
+    /** The owner's clock, as this interface's answers tell it. */
+    OwnerClock clock() {
+        return clock;
     }
 }

@@ -16,6 +16,7 @@ public class CutoverGateway {
 
     private final SuiviBasculePort port;
     private final String operatorCode;
+    private final OwnerClock clock = new OwnerClock();
 
     public CutoverGateway(WholesaleSettings settings) {
         this(SoapClients.cutover(settings), settings.operatorCode());
@@ -39,7 +40,7 @@ public class CutoverGateway {
         }
         try {
             ConsulterBasculeReponse response = port.consulterBascule(request);
-            RequestHeaders.requireAnswerTo(CONSULT, header, response.getEntete());
+            RequestHeaders.requireAnswerTo(CONSULT, header, response.getEntete(), clock);
             if (response.getBascule() == null) {
                 throw new WholesaleException.MalformedAnswer(CONSULT, "answer without a cutover", null);
             }
@@ -58,11 +59,16 @@ public class CutoverGateway {
         request.setLimite(limit);
         try {
             LireFluxBasculesReponse response = port.lireFluxBascules(request);
-            RequestHeaders.requireAnswerTo(FEED, header, response.getEntete());
+            RequestHeaders.requireAnswerTo(FEED, header, response.getEntete(), clock);
             return new FeedPage<>(response.getEvenement().stream().map(CutoverTranslation::event).toList(),
                     response.getSequenceSuivante(), response.isEncoreDisponible(), response.getDerniereSequencePubliee());
         } catch (Exception e) {
             throw OwnerFaults.translate(FEED, e);
         }
+    }
+
+    /** The owner's clock, as this interface's answers tell it. */
+    OwnerClock clock() {
+        return clock;
     }
 }

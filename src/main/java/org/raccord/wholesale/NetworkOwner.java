@@ -38,6 +38,12 @@ public class NetworkOwner {
         return guards.call(CutoverGateway.FEED, () -> cutovers.readFeed(since, limit));
     }
 
+    /** The owner's time now (business time: cutovers, delivery dates), by its latest answer. */
+    public Instant ownerNow(Instant ourNow) {
+        OwnerClock latest = orders.clock().observedAt().isAfter(cutovers.clock().observedAt()) ? orders.clock() : cutovers.clock();
+        return latest.now(ourNow);
+    }
+
     public List<OperationHealth> health() {
         return guards.health();
     }

@@ -29,11 +29,16 @@ final class RequestHeaders {
         return header;
     }
 
-    /** An answer to another request (a confused proxy, a replay) must not be applied to ours. */
-    static void requireAnswerTo(String operation, EnteteRequete sent, EnteteReponse received) {
+    /**
+     * An answer to another request (a confused proxy, a replay) must not be applied to ours; an
+     * answer to ours tells the owner's time to {@code clock}.
+     */
+    static void requireAnswerTo(String operation, EnteteRequete sent, EnteteReponse received, OwnerClock clock) {
         if (received == null || !sent.getIdentifiantRequete().equalsIgnoreCase(received.getIdentifiantRequete())) {
             throw new WholesaleException.MalformedAnswer(operation,
                     "answer does not carry the request id " + sent.getIdentifiantRequete(), null);
         }
+        OffsetDateTime answeredAt = XmlTime.dateTime(received.getHorodatageReponse());
+        clock.observed(answeredAt == null ? null : answeredAt.toInstant(), java.time.Instant.now());
     }
 }

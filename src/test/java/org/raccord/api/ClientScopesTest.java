@@ -32,18 +32,17 @@ class ClientScopesTest {
                 }
             }
         }
-        assertThat(resources).extracting(Class::getSimpleName).contains("LinesResource", "PingResource");
+        assertThat(resources).extracting(Class::getSimpleName).contains("LinesResource", "PingResource", "HubResource");
         assertThat(open).as("endpoints without scopes").isEmpty();
     }
 
     private static List<Class<?>> versionedResources() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path folder = Path.of(LinesResource.class.getResource("LinesResource.class").toURI()).getParent();
+        Path classes = Path.of(LinesResource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<Class<?>> found = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
+        try (Stream<Path> files = Files.walk(classes.resolve("org/raccord"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = file.getFileName().toString().replace(".class", "");
-                Class<?> type = Class.forName(LinesResource.class.getPackageName() + "." + name, false,
-                        ClientScopesTest.class.getClassLoader());
+                String name = classes.relativize(file).toString().replace('/', '.').replace(".class", "");
+                Class<?> type = Class.forName(name, false, ClientScopesTest.class.getClassLoader());
                 jakarta.ws.rs.Path path = type.getAnnotation(jakarta.ws.rs.Path.class);
                 if (path != null && path.value().startsWith("v1")) {
                     found.add(type);

@@ -68,7 +68,15 @@ public final class Http {
     }
 
     public static JsonObject json(HttpResponse<String> response) {
-        return Json.createReader(new StringReader(response.body())).readObject();
+        return parse(response.body());
+    }
+
+    public static JsonObject parse(String json) {
+        return Json.createReader(new StringReader(json)).readObject();
+    }
+
+    public static jakarta.json.JsonArray jsonArray(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readArray();
     }
 
     /** {@code user} is either Basic "name:password" or a whole "Bearer ..." header value. */

@@ -1,0 +1,130 @@
+package org.raccord.notification;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import org.raccord.tracking.OutboxEvent;
+import org.raccord.tracking.TrackedLine;
+
+/**
+ * The deliveries in the database: written from the outbox (one per event and interested
+ * subscriber, in the same transaction that marks the event published), claimed for attempts, and
+ * closed with their outcome.
+ */
+@ApplicationScoped
+public class Deliveries implements Courier.Store {
+
+    @PersistenceContext(unitName = "raccord")
+    EntityManager em;
+
+    /** Turns up to {@code max} unpublished outbox events into deliveries; returns how many events. */
+    @Transactional
+    public int dispatch(CloudEvents bodies, Instant now, int max) {
+        List<OutboxEvent> events = em.createQuery("select o from OutboxEvent o where o.publishedAt is null order by o.id",
+                OutboxEvent.class).setMaxResults(max).getResultList();
+        if (events.isEmpty()) {
+            return 0;
+        }
+        List<Subscription> active = em.createQuery("select s from Subscription s where s.state = :active", Subscription.class)
+                .setParameter("active", Subscription.ACTIVE).getResultList();
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        for (OutboxEvent event : events) {
+            List<Subscription> takers = active.stream().filter(s -> s.wants(event.type())).toList();
+            if (!takers.isEmpty()) {
+                LineFacts line = LineFacts.of(em.find(TrackedLine.class, event.lineId()));
+                String body = bodies.body(event.eventId(), event.type(), event.payload(), line,
+                        event.createdAt().toInstant(), now);
+                takers.forEach(s -> em.persist(new Delivery(s.id(), event.id(), event.lineId(), event.eventId(), event.type(), body, at)));
+            }
+            event.published(at);
+        }
+        return events.size();
+    }
+
+    @Override
+    @Transactional
+    public List<Parcel> claimDue(Instant now, Instant leaseUntil, int max) {
+        List<Delivery> due = em.createQuery("select d from Delivery d where d.state = :pending and d.nextAttemptAt <= :now"
+                        + " and not exists (select e from Delivery e where e.subscriptionId = d.subscriptionId"
+                        + " and e.lineId = d.lineId and e.state = :pending and e.id < d.id) order by d.id", Delivery.class)
+                .setParameter("pending", Delivery.PENDING).setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .setMaxResults(max).getResultList();
+        List<Parcel> parcels = new ArrayList<>(due.size());
+        for (Delivery d : due) {
+            Subscription s = em.find(Subscription.class, d.subscriptionId());
+            d.claim(leaseUntil.atOffset(ZoneOffset.UTC));
+            parcels.add(new Parcel(d.id(), s.id(), URI.create(s.callbackUrl()), s.liveSecrets(now), d.eventId(), d.body(),
+                    d.attempts()));
+        }
+        return parcels;
+    }
+
+    @Override
+    @Transactional
+    public void delivered(long deliveryId, Instant at, int status) {
+        em.find(Delivery.class, deliveryId).delivered(at.atOffset(ZoneOffset.UTC), status);
+    }
+
+    @Override
+    @Transactional
+    public void retryAt(long deliveryId, Instant at, Integer status, String error) {
+        em.find(Delivery.class, deliveryId).retryAt(at.atOffset(ZoneOffset.UTC), status, error);
+    }
+
+    @Override
+    @Transactional
+    public void dead(long deliveryId, Integer status, String error) {
+        em.find(Delivery.class, deliveryId).dead(status, error);
+    }
+
+    @Override
+    @Transactional
+    public void gone(long deliveryId, String subscriptionId) {
+        em.find(Delivery.class, deliveryId).dead(410, "HTTP 410: the receiver is gone");
+        em.find(Subscription.class, subscriptionId).disable("the receiver answered 410 Gone");
+        cancelPending(subscriptionId);
+    }
+
+    void cancelPending(String subscriptionId) {
+        em.createQuery("select d from Delivery d where d.subscriptionId = :s and d.state = :pending", Delivery.class)
+                .setParameter("s", subscriptionId).setParameter("pending", Delivery.PENDING)
+                .getResultList().forEach(Delivery::cancel);
+    }
+
+    /** A subscriber's deliveries, newest first, optionally in one state. */
+    public List<Delivery> of(String subscriptionId, String state, int limit) {
+        var query = em.createQuery("select d from Delivery d where d.subscriptionId = :s"
+                + (state == null ? "" : " and d.state = :state") + " order by d.id desc", Delivery.class)
+                .setParameter("s", subscriptionId).setMaxResults(limit);
+        if (state != null) {
+            query.setParameter("state", state);
+        }
+        return query.getResultList();
+    }
+
+    /** The newest dead letters, all subscriptions together (operations). */
+    public List<Delivery> dead(int limit) {
+        return em.createQuery("select d from Delivery d where d.state = :dead order by d.id desc", Delivery.class)
+                .setParameter("dead", Delivery.DEAD).setMaxResults(limit).getResultList();
+    }
+
+    /** Sends a dead letter again, same id, fresh schedule; false when it is no dead letter. */
+    @Transactional
+    public boolean replay(long deliveryId, Instant now) {
+        Delivery d = em.find(Delivery.class, deliveryId);
+        if (d == null || !Delivery.DEAD.equals(d.state())) {
+            return false;
+        }
+        d.replay(now.atOffset(ZoneOffset.UTC));
+        return true;
+    }
+}

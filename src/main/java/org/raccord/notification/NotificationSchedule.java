@@ -1,0 +1,105 @@
+package org.raccord.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.raccord.tracking.LineLedger;
+import org.raccord.wholesale.NetworkOwner;
+
+/**
+ * Every interval: announces the cuts that are near, turns new outbox events into deliveries, and
+ * posts the due deliveries. Runs never overlap; all state is in the database, so a restart simply
+ * carries on (a delivery cut short by a crash is due again after its lease).
+ */
+@ApplicationScoped
+public class NotificationSchedule {
+
+    private static final Logger LOG = Logger.getLogger(NotificationSchedule.class.getName());
+    private static final int BATCH = 200;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    ManagedExecutorService senders;
+
+    @Inject
+    Deliveries deliveries;
+
+    @Inject
+    LineLedger ledger;
+
+    @Inject
+    NetworkOwner owner;
+
+    @Inject
+    NotificationSettings settings;
+
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final Clock clock = Clock.systemUTC();
+    private CloudEvents bodies;
+    private Courier courier;
+    private ScheduledFuture<?> task;
+
+    void start(@Observes Startup startup) {
+        if (!settings.enabled()) {
+            LOG.info("Notification delivery is disabled (raccord.notification.enabled=false)");
+            return;
+        }
+        bodies = new CloudEvents(new SmsTemplates(settings.transliterate()),
+                QuietHours.parse(settings.quietHours(), ZoneId.of("Europe/Paris")));
+        courier = new Courier(deliveries, settings.post(), new RetrySchedule(Math::random), clock, senders);
+        task = scheduler.scheduleWithFixedDelay(this::runOnce, settings.intervalMillis(), settings.intervalMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    void runOnce() {
+        if (stopped.get()) {
+            return;
+        }
+        try {
+            Instant now = clock.instant();
+            ledger.announceImminentCutovers(owner.ownerNow(now).atOffset(ZoneOffset.UTC),
+                    Duration.ofHours(settings.cutoverLeadHours()));
+            while (deliveries.dispatch(bodies, clock.instant(), BATCH) == BATCH && !stopped.get()) {
+                // keep dispatching a backlog
+            }
+            while (courier.deliverDue(BATCH) == BATCH && !stopped.get()) {
+                // keep delivering a backlog
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "notification run failed; the next run will try again", e);
+        }
+    }
+
+    /** The body builder, for the hub's test ping. */
+    CloudEvents bodies() {
+        return bodies;
+    }
+
+    @PreDestroy
+    void stop() {
+        stopped.set(true);
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+}

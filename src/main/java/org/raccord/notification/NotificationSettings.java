@@ -1,0 +1,68 @@
+package org.raccord.notification;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The notification hook's settings (MicroProfile Config), read once. */
+@ApplicationScoped
+public class NotificationSettings {
+
+    @Inject
+    @ConfigProperty(name = "raccord.notification.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "raccord.notification.intervalMillis", defaultValue = "1000")
+    long intervalMillis;
+
+    /** How long before a planned cut the customer is reminded, by the owner's clock. */
+    @Inject
+    @ConfigProperty(name = "raccord.notification.cutoverLeadHours", defaultValue = "48")
+    long cutoverLeadHours;
+
+    @Inject
+    @ConfigProperty(name = "raccord.notification.quietHours", defaultValue = "21:00-08:00")
+    String quietHours;
+
+    /** Replace characters outside GSM-7 (ê, ’, « ») so that texts stay in the cheaper alphabet. */
+    @Inject
+    @ConfigProperty(name = "raccord.sms.transliterate", defaultValue = "true")
+    boolean transliterate;
+
+    /** Hosts a callback may use although internal or plain http (a local receiver); none by default. */
+    @Inject
+    @ConfigProperty(name = "raccord.hub.allowedHosts", defaultValue = " ")
+    String allowedHosts;
+
+    @Inject
+    @ConfigProperty(name = "raccord.hub.secretGraceHours", defaultValue = "24")
+    long secretGraceHours;
+
+    @Inject
+    @ConfigProperty(name = "raccord.hub.timeoutMillis", defaultValue = "5000")
+    long timeoutMillis;
+
+    boolean enabled() { return enabled; }
+    long intervalMillis() { return intervalMillis; }
+    long cutoverLeadHours() { return cutoverLeadHours; }
+    String quietHours() { return quietHours; }
+    boolean transliterate() { return transliterate; }
+    Duration secretGrace() { return Duration.ofHours(secretGraceHours); }
+
+    Set<String> allowedHosts() {
+        return Arrays.stream(allowedHosts.split(",")).map(h -> h.strip().toLowerCase(Locale.ROOT))
+                .filter(h -> !h.isEmpty()).collect(Collectors.toSet());
+    }
+
+    WebhookPost post() {
+        return new HttpWebhookPost(Duration.ofMillis(Math.min(timeoutMillis, 2000)), Duration.ofMillis(timeoutMillis));
+    }
+}

@@ -1,0 +1,251 @@
+package org.raccord.notification;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.standardwebhooks.Webhook;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.raccord.support.MutableClock;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Delivery against a real HTTP receiver (WireMock) with a controllable clock: redelivery with the
+ * same id and a new signature, 410, Retry-After, dead letters, a crash between sending and
+ * recording, and order per line. No sleeps: time moves only when the test moves it.
+ */
+class CourierTest {
+
+    private static final String SECRET = Signatures.newSecret();
+    private static final Instant START = Instant.parse("2026-11-26T10:00:00Z");
+
+    private WireMockServer receiver;
+    private final MutableClock clock = new MutableClock(START);
+    private final MemoryStore store = new MemoryStore();
+    private Courier courier;
+
+    @BeforeEach
+    void start() {
+        receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        receiver.start();
+        courier = new Courier(store, new HttpWebhookPost(Duration.ofSeconds(2), Duration.ofSeconds(5)),
+                new RetrySchedule(() -> 0.0), clock, Runnable::run);
+    }
+
+    @AfterEach
+    void stop() {
+        receiver.stop();
+    }
+
+    @Test
+    void aReceiverDownThenUpGetsTheSameEventWithANewTimestampAndSignature() throws Exception {
+        receiver.stubFor(post(urlEqualTo("/hook")).inScenario("down").whenScenarioStateIs("Started")
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+        receiver.stubFor(post(urlEqualTo("/hook")).inScenario("down").whenScenarioStateIs("up").willReturn(aResponse().withStatus(204)));
+        store.add("sub-1", 1, "event-1");
+
+        assertThat(courier.deliverDue(10)).isEqualTo(1);
+        assertThat(store.row(0).state).isEqualTo(Delivery.PENDING);
+        assertThat(courier.deliverDue(10)).as("not due before its retry time").isZero();
+        clock.advance(Duration.ofSeconds(6));
+        courier.deliverDue(10);
+
+        List<LoggedRequest> sent = receiver.findAll(postRequestedFor(urlEqualTo("/hook")));
+        assertThat(sent).hasSize(2);
+        assertThat(sent).extracting(r -> r.getHeader("webhook-id")).containsOnly("event-1");
+        assertThat(sent.get(0).getHeader("webhook-timestamp")).isNotEqualTo(sent.get(1).getHeader("webhook-timestamp"));
+        assertThat(sent.get(0).getHeader("webhook-signature")).isNotEqualTo(sent.get(1).getHeader("webhook-signature"));
+        assertThat(sent.get(1).getHeader("Content-Type")).isEqualTo(CloudEvents.MEDIA_TYPE);
+        assertThat(store.row(0).state).isEqualTo(Delivery.DELIVERED);
+        assertThat(store.row(0).attempts).isEqualTo(2);
+    }
+
+    @Test
+    void everyAttemptIsSignedSoThatTheReceiverCanVerifyIt() throws Exception {
+        receiver.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(200)));
+        clock.set(Instant.now());
+        store.add("sub-1", 1, "event-9");
+
+        courier.deliverDue(10);
+
+        LoggedRequest sent = receiver.findAll(postRequestedFor(urlEqualTo("/hook"))).get(0);
+        Map<String, List<String>> headers = Map.of("webhook-id", List.of(sent.getHeader("webhook-id")),
+                "webhook-timestamp", List.of(sent.getHeader("webhook-timestamp")),
+                "webhook-signature", List.of(sent.getHeader("webhook-signature")));
+        new Webhook(SECRET).verify(sent.getBodyAsString(), headers);
+    }
+
+    @Test
+    void goneDisablesTheSubscription() {
+        receiver.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(410)));
+        store.add("sub-1", 1, "event-1");
+
+        courier.deliverDue(10);
+
+        assertThat(store.gone).containsExactly("sub-1");
+        assertThat(store.row(0).state).isEqualTo(Delivery.DEAD);
+    }
+
+    @Test
+    void tooManyRequestsWaitsAsLongAsTheReceiverAsks() {
+        receiver.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
+        store.add("sub-1", 1, "event-1");
+
+        courier.deliverDue(10);
+
+        assertThat(store.row(0).next).isEqualTo(START.plusSeconds(120));
+        clock.advance(Duration.ofSeconds(119));
+        assertThat(courier.deliverDue(10)).isZero();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(courier.deliverDue(10)).isEqualTo(1);
+    }
+
+    @Test
+    void afterTheLastRetryTheDeliveryIsADeadLetter() {
+        receiver.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(500)));
+        store.add("sub-1", 1, "event-1");
+
+        for (int attempt = 0; attempt <= RetrySchedule.DELAYS.size(); attempt++) {
+            courier.deliverDue(10);
+            clock.advance(Duration.ofHours(25));
+        }
+
+        assertThat(store.row(0).state).isEqualTo(Delivery.DEAD);
+        assertThat(store.row(0).attempts).isEqualTo(RetrySchedule.DELAYS.size() + 1);
+        assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hook")))).hasSize(RetrySchedule.DELAYS.size() + 1);
+    }
+
+    @Test
+    void aCrashBetweenSendingAndRecordingRedeliversOnceWithTheSameId() {
+        receiver.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(200)));
+        store.add("sub-1", 1, "event-1");
+        store.crashOnNextRecord.set(1);
+
+        try {
+            courier.deliverDue(10);
+        } catch (RuntimeException crash) {
+            // the process "dies" after the receiver got the webhook and before it was recorded
+        }
+        assertThat(courier.deliverDue(10)).as("claimed: not due again before its lease ends").isZero();
+        clock.advance(Courier.LEASE.plusSeconds(1));
+        courier.deliverDue(10);
+        clock.advance(Duration.ofHours(1));
+        courier.deliverDue(10);
+
+        List<LoggedRequest> sent = receiver.findAll(postRequestedFor(urlEqualTo("/hook")));
+        assertThat(sent).hasSize(2).extracting(r -> r.getHeader("webhook-id")).containsOnly("event-1");
+        assertThat(store.row(0).state).isEqualTo(Delivery.DELIVERED);
+    }
+
+    @Test
+    void eventsOfOneLineArriveInOrderEvenWhenTheFirstMustWait() {
+        receiver.stubFor(post(urlEqualTo("/hook")).inScenario("order").whenScenarioStateIs("Started")
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+        receiver.stubFor(post(urlEqualTo("/hook")).inScenario("order").whenScenarioStateIs("up").willReturn(aResponse().withStatus(200)));
+        store.add("sub-1", 7, "first");
+        store.add("sub-1", 7, "second");
+
+        courier.deliverDue(10);
+        clock.advance(Duration.ofSeconds(6));
+        courier.deliverDue(10);
+        courier.deliverDue(10);
+
+        assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hook")))).extracting(r -> r.getHeader("webhook-id"))
+                .containsExactly("first", "first", "second");
+    }
+
+    /** The store's contract in memory: the database's version is exercised on Liberty. */
+    final class MemoryStore implements Courier.Store {
+
+        final class Row {
+            final long id;
+            final String subscription;
+            final long line;
+            final String eventId;
+            String state = Delivery.PENDING;
+            int attempts;
+            Instant next = START;
+
+            Row(long id, String subscription, long line, String eventId) {
+                this.id = id;
+                this.subscription = subscription;
+                this.line = line;
+                this.eventId = eventId;
+            }
+        }
+
+        final List<Row> rows = new ArrayList<>();
+        final List<String> gone = new ArrayList<>();
+        final AtomicInteger crashOnNextRecord = new AtomicInteger();
+
+        void add(String subscription, long line, String eventId) {
+            rows.add(new Row(rows.size(), subscription, line, eventId));
+        }
+
+        Row row(int index) {
+            return rows.get(index);
+        }
+
+        @Override
+        public List<Parcel> claimDue(Instant now, Instant leaseUntil, int max) {
+            Map<String, Row> oldestPerLine = rows.stream().filter(r -> r.state.equals(Delivery.PENDING))
+                    .collect(Collectors.toMap(r -> r.subscription + "/" + r.line, r -> r, (a, b) -> a.id < b.id ? a : b));
+            return oldestPerLine.values().stream().filter(r -> !r.next.isAfter(now)).sorted(Comparator.comparingLong(r -> r.id))
+                    .limit(max).map(r -> {
+                        r.attempts++;
+                        r.next = leaseUntil;
+                        return new Parcel(r.id, r.subscription, URI.create(receiver.baseUrl() + "/hook"), List.of(SECRET),
+                                r.eventId, "{\"specversion\":\"1.0\",\"id\":\"" + r.eventId + "\"}", r.attempts);
+                    }).toList();
+        }
+
+        private void crashPoint() {
+            if (crashOnNextRecord.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("crash before the outcome was recorded");
+            }
+        }
+
+        @Override
+        public void delivered(long id, Instant at, int status) {
+            crashPoint();
+            rows.get((int) id).state = Delivery.DELIVERED;
+        }
+
+        @Override
+        public void retryAt(long id, Instant at, Integer status, String error) {
+            crashPoint();
+            rows.get((int) id).next = at;
+        }
+
+        @Override
+        public void dead(long id, Integer status, String error) {
+            crashPoint();
+            rows.get((int) id).state = Delivery.DEAD;
+        }
+
+        @Override
+        public void gone(long id, String subscriptionId) {
+            crashPoint();
+            rows.get((int) id).state = Delivery.DEAD;
+            gone.add(subscriptionId);
+        }
+    }
+}

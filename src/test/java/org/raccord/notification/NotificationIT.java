@@ -1,0 +1,187 @@
+package org.raccord.notification;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.standardwebhooks.Webhook;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.raccord.support.Deployments;
+import org.raccord.support.Http;
+import org.raccord.support.Tokens;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The notification hook end to end on Liberty, against the simulator: an SMS platform (WireMock)
+ * subscribes before the world's live customer-letter line is ordered, registers that line with a
+ * mobile contact, and receives signed CloudEvents with ready-to-send SMS, in order: the cut
+ * scheduled, the reminder before it, the cut itself, and the breach. Runs first (its line's story
+ * starts with the simulated world), and takes a few minutes of simulated days.
+ */
+@ExtendWith(ArquillianExtension.class)
+@Order(1)
+class NotificationIT {
+
+    private static final String SMS_PLATFORM = Tokens.client("smsplatform", "api-subscribe").bearer();
+    private static WireMockServer receiver;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.raccord("raccord-notification-it");
+    }
+
+    @BeforeAll
+    static void receiver() {
+        receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        receiver.start();
+        receiver.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.stop();
+    }
+
+    @Test
+    void theLiveLetterLineSendsItsStoryAsSignedSmsReadyEventsInOrder() throws Exception {
+        HttpResponse<String> created = Http.post("api/v1/hub", SMS_PLATFORM,
+                "{\"callbackUrl\":\"http://localhost:" + receiver.port() + "/hook\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonObject subscription = Http.json(created);
+        String secret = subscription.getString("secret");
+        assertThat(secret).startsWith("whsec_");
+        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(subscription.getString("id")));
+
+        String order = liveLetterLine();
+        String registration = "{\"orderReference\":\"" + order + "\",\"contact\":{\"mobile\":\"06 12 34 56 78\",\"language\":\"fr\"}}";
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Http.post("api/v1/lines", Http.backOffice(), registration).statusCode(), s -> s == 200 || s == 201);
+
+        List<String> wanted = List.of("cutover.scheduled", "cutover.imminent", "previous-service.cut");
+        await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> typesFor(order), types -> types.containsAll(wanted) && types.contains("breach.detected"));
+
+        List<String> types = typesFor(order);
+        assertThat(types.indexOf("cutover.scheduled")).as(types.toString()).isLessThan(types.indexOf("cutover.imminent"));
+        assertThat(types.indexOf("cutover.imminent")).as(types.toString()).isLessThan(types.indexOf("previous-service.cut"));
+
+        for (LoggedRequest webhook : webhooksFor(order)) {
+            verified(webhook, secret);
+            JsonObject event = Http.parse(webhook.getBodyAsString());
+            assertThat(event.getString("specversion")).isEqualTo("1.0");
+            assertThat(event.getString("id")).isEqualTo(webhook.getHeader("webhook-id"));
+            assertThat(event.getString("source")).isEqualTo("/raccord/lines");
+            assertThat(event.getString("type")).startsWith("org.raccord.");
+            assertThat(event.getString("time")).isNotBlank();
+            assertThat(webhook.getHeader("Content-Type")).startsWith("application/cloudevents+json");
+            JsonObject data = event.getJsonObject("data");
+            assertThat(data.getJsonObject("line").getString("orderReference")).isEqualTo(order);
+            assertThat(java.time.Instant.parse(data.getString("storedAt"))).isBefore(java.time.Instant.now());
+            if (data.containsKey("sms")) {
+                JsonObject sms = data.getJsonObject("sms");
+                assertThat(sms.getString("to")).isEqualTo("+33612345678");
+                assertThat(sms.getString("encoding")).isEqualTo("GSM-7");
+                assertThat(sms.getInt("parts")).isBetween(1, 2);
+                assertThat(sms.getString("text")).doesNotContain("{");
+            }
+        }
+        JsonObject imminent = Http.parse(webhooksFor(order).stream()
+                .filter(w -> w.getBodyAsString().contains("\"org.raccord.cutover.imminent\""))
+                .findFirst().orElseThrow().getBodyAsString());
+        JsonObject sms = imminent.getJsonObject("data").getJsonObject("sms");
+        assertThat(sms.getBoolean("urgent")).isTrue();
+        assertThat(sms.getString("text")).startsWith("Rappel : votre ligne actuelle sera coupée le").contains(" à ");
+    }
+
+    @Test
+    void theHubManagesSubscriptionsAndRefusesBadOnes() throws Exception {
+        String id = Http.json(Http.post("api/v1/hub", SMS_PLATFORM, "{\"callbackUrl\":\"http://127.0.0.1:" + receiver.port()
+                + "/hook\",\"eventTypes\":[\"line.delivered\"]}")).getString("id");
+
+        JsonArray mine = Http.jsonArray(Http.get("api/v1/hub", SMS_PLATFORM));
+        assertThat(mine.stream().map(s -> s.asJsonObject().getString("id"))).contains(id);
+        assertThat(mine.getJsonObject(0).containsKey("secret")).as("secrets are shown once").isFalse();
+        assertThat(Http.get("api/v1/hub/" + id, Tokens.client("another-platform", "api-subscribe").bearer()).statusCode())
+                .as("another client's subscription").isEqualTo(404);
+
+        JsonObject ping = Http.json(Http.post("api/v1/hub/" + id + "/ping", SMS_PLATFORM, ""));
+        assertThat(ping.getBoolean("delivered")).isTrue();
+        String newSecret = Http.json(Http.post("api/v1/hub/" + id + "/rotate", SMS_PLATFORM, "")).getString("secret");
+        assertThat(pings().get(0).getHeader("webhook-signature")).startsWith("v1,");
+
+        Http.post("api/v1/hub/" + id + "/ping", SMS_PLATFORM, "");
+        LoggedRequest afterRotation = pings().get(pings().size() - 1);
+        assertThat(afterRotation.getHeader("webhook-signature").split(" ")).as("old and new secret during the grace period").hasSize(2);
+        verified(afterRotation, newSecret);
+
+        assertThat(Http.raw("DELETE", "api/v1/hub/" + id, SMS_PLATFORM, null, null).statusCode()).isEqualTo(204);
+        assertThat(Http.get("api/v1/hub/" + id, SMS_PLATFORM).statusCode()).isEqualTo(404);
+
+        Map<String, String> refused = Map.of(
+                "{\"callbackUrl\":\"https://169.254.169.254/latest/meta-data\"}", "callbackUrl",
+                "{\"callbackUrl\":\"ftp://example.com/hook\"}", "callbackUrl",
+                "{\"callbackUrl\":\"https://user:pw@example.com/hook\"}", "callbackUrl",
+                "{\"callbackUrl\":\"http://localhost:1/hook\",\"eventTypes\":[\"line.exploded\"]}", "eventTypes",
+                "{}", "callbackUrl");
+        refused.forEach((body, field) -> {
+            HttpResponse<String> r = Http.post("api/v1/hub", SMS_PLATFORM, body);
+            assertThat(r.statusCode()).as(body).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(c -> assertThat(c).startsWith("application/problem+json"));
+            assertThat(Http.json(r).getJsonArray("violations").getJsonObject(0).getString("field")).as(body).isEqualTo(field);
+        });
+        assertThat(Http.post("api/v1/hub", Http.channel(), "{\"callbackUrl\":\"http://localhost:1/hook\"}").statusCode())
+                .as("a read-only client may not subscribe").isEqualTo(403);
+    }
+
+    private static List<LoggedRequest> pings() {
+        return receiver.findAll(postRequestedFor(urlEqualTo("/hook"))).stream()
+                .filter(r -> r.getBodyAsString().contains("\"org.raccord.ping\"")).toList();
+    }
+
+    private static void verified(LoggedRequest webhook, String secret) throws Exception {
+        new Webhook(secret).verify(webhook.getBodyAsString(), Map.of(
+                "webhook-id", List.of(webhook.getHeader("webhook-id")),
+                "webhook-timestamp", List.of(webhook.getHeader("webhook-timestamp")),
+                "webhook-signature", List.of(webhook.getHeader("webhook-signature"))));
+    }
+
+    private static List<LoggedRequest> webhooksFor(String order) {
+        List<LoggedRequest> all = new ArrayList<>(receiver.findAll(postRequestedFor(urlEqualTo("/hook"))));
+        all.sort(java.util.Comparator.comparing(LoggedRequest::getLoggedDate));
+        return all.stream().filter(r -> r.getBodyAsString().contains("\"subject\":\"" + order + "\"")).toList();
+    }
+
+    private static List<String> typesFor(String order) {
+        return webhooksFor(order).stream().map(r -> Http.parse(r.getBodyAsString()).getString("type")
+                .substring("org.raccord.".length())).toList();
+    }
+
+    /** The world's last showcase line: a customer-letter order placed just after the world's start. */
+    private static String liveLetterLine() {
+        JsonArray showcase = Http.json(Http.get("api/simulator", Http.ADMIN)).getJsonArray("showcase");
+        return showcase.getJsonObject(showcase.size() - 1).getString("orderReference");
+    }
+
+}
