@@ -14,8 +14,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Takes the due deliveries and posts them, signed (Standard Webhooks), then records what the
- * receiver said: 2xx delivered; 410 the subscription ends; 429 and 503 wait as long as asked;
+ * Takes the due deliveries and posts them, signed (Standard Webhooks), in parallel across lines,
+ * then records what the receivers said, the whole round in one transaction: 2xx delivered; 410 the subscription ends; 429 and 503 wait as long as asked;
  * anything else, or no answer, waits by the retry schedule, and after its last step the delivery
  * is a dead letter. A delivery is counted as attempted before it is sent, so a crash mid-flight
  * leaves it due again after the lease, with the same id.
@@ -26,19 +26,18 @@ final class Courier {
     /** How long an attempt may stay unrecorded before the delivery is due again. */
     static final Duration LEASE = Duration.ofMinutes(2);
 
+    /** What became of one attempt. GONE (410) ends the delivery and its subscription. */
+    record Outcome(long deliveryId, String subscriptionId, Kind kind, Instant at, Integer status, String error) {
+        enum Kind { DELIVERED, RETRY, DEAD, GONE }
+    }
+
     /** Where deliveries are kept (the database, or memory in tests). */
     interface Store {
         /** Due deliveries, only the oldest pending one per subscriber and line, each claimed until {@code leaseUntil}. */
         List<Parcel> claimDue(Instant now, Instant leaseUntil, int max);
 
-        void delivered(long deliveryId, Instant at, int status);
-
-        void retryAt(long deliveryId, Instant at, Integer status, String error);
-
-        void dead(long deliveryId, Integer status, String error);
-
-        /** The receiver is gone (410): the delivery ends and so does its subscription. */
-        void gone(long deliveryId, String subscriptionId);
+        /** A round's outcomes, recorded together (one transaction); {@code at} is when a retry is due. */
+        void record(List<Outcome> outcomes);
     }
 
     private final Store store;
@@ -59,13 +58,13 @@ final class Courier {
     int deliverDue(int max) {
         Instant now = clock.instant();
         List<Parcel> due = store.claimDue(now, now.plus(LEASE), max);
-        CompletableFuture.allOf(due.stream()
-                .map(parcel -> CompletableFuture.runAsync(() -> attempt(parcel), executor))
-                .toArray(CompletableFuture[]::new)).join();
+        List<CompletableFuture<Outcome>> attempts = due.stream()
+                .map(parcel -> CompletableFuture.supplyAsync(() -> attempt(parcel), executor)).toList();
+        store.record(attempts.stream().map(CompletableFuture::join).toList());
         return due.size();
     }
 
-    void attempt(Parcel parcel) {
+    Outcome attempt(Parcel parcel) {
         long timestamp = clock.instant().getEpochSecond();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", CloudEvents.MEDIA_TYPE);
@@ -76,29 +75,28 @@ final class Courier {
         try {
             answer = post.post(parcel.callback(), headers, parcel.body());
         } catch (IOException | RuntimeException e) {
-            failed(parcel, null, Optional.empty(), e.getClass().getSimpleName() + ": " + e.getMessage());
-            return;
+            return failed(parcel, null, Optional.empty(), e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         int status = answer.status();
         if (status >= 200 && status < 300) {
-            store.delivered(parcel.deliveryId(), clock.instant(), status);
-        } else if (status == 410) {
-            LOG.info(() -> "subscription " + parcel.subscriptionId() + " disabled: its receiver answered 410 Gone");
-            store.gone(parcel.deliveryId(), parcel.subscriptionId());
-        } else {
-            Optional<Duration> wait = status == 429 || status == 503 ? answer.retryAfter() : Optional.empty();
-            failed(parcel, status, wait, "HTTP " + status);
+            return new Outcome(parcel.deliveryId(), parcel.subscriptionId(), Outcome.Kind.DELIVERED, clock.instant(), status, null);
         }
+        if (status == 410) {
+            LOG.info(() -> "subscription " + parcel.subscriptionId() + " disabled: its receiver answered 410 Gone");
+            return new Outcome(parcel.deliveryId(), parcel.subscriptionId(), Outcome.Kind.GONE, clock.instant(), status,
+                    "HTTP 410: the receiver is gone");
+        }
+        Optional<Duration> wait = status == 429 || status == 503 ? answer.retryAfter() : Optional.empty();
+        return failed(parcel, status, wait, "HTTP " + status);
     }
 
-    private void failed(Parcel parcel, Integer status, Optional<Duration> retryAfter, String error) {
+    private Outcome failed(Parcel parcel, Integer status, Optional<Duration> retryAfter, String error) {
         Optional<Instant> next = retries.next(parcel.attempt(), clock.instant(), retryAfter.orElse(null));
         if (next.isPresent()) {
-            store.retryAt(parcel.deliveryId(), next.get(), status, error);
-        } else {
-            LOG.log(Level.WARNING, "webhook {0} is a dead letter after {1} attempts: {2}",
-                    new Object[] {parcel.eventId(), parcel.attempt(), error});
-            store.dead(parcel.deliveryId(), status, error);
+            return new Outcome(parcel.deliveryId(), parcel.subscriptionId(), Outcome.Kind.RETRY, next.get(), status, error);
         }
+        LOG.log(Level.WARNING, "webhook {0} is a dead letter after {1} attempts: {2}",
+                new Object[] {parcel.eventId(), parcel.attempt(), error});
+        return new Outcome(parcel.deliveryId(), parcel.subscriptionId(), Outcome.Kind.DEAD, clock.instant(), status, error);
     }
 }

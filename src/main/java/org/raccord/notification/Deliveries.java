@@ -70,28 +70,21 @@ public class Deliveries implements Courier.Store {
 
     @Override
     @Transactional
-    public void delivered(long deliveryId, Instant at, int status) {
-        em.find(Delivery.class, deliveryId).delivered(at.atOffset(ZoneOffset.UTC), status);
-    }
-
-    @Override
-    @Transactional
-    public void retryAt(long deliveryId, Instant at, Integer status, String error) {
-        em.find(Delivery.class, deliveryId).retryAt(at.atOffset(ZoneOffset.UTC), status, error);
-    }
-
-    @Override
-    @Transactional
-    public void dead(long deliveryId, Integer status, String error) {
-        em.find(Delivery.class, deliveryId).dead(status, error);
-    }
-
-    @Override
-    @Transactional
-    public void gone(long deliveryId, String subscriptionId) {
-        em.find(Delivery.class, deliveryId).dead(410, "HTTP 410: the receiver is gone");
-        em.find(Subscription.class, subscriptionId).disable("the receiver answered 410 Gone");
-        cancelPending(subscriptionId);
+    public void record(List<Courier.Outcome> outcomes) {
+        for (Courier.Outcome o : outcomes) {
+            Delivery d = em.find(Delivery.class, o.deliveryId());
+            OffsetDateTime at = o.at().atOffset(ZoneOffset.UTC);
+            switch (o.kind()) {
+                case DELIVERED -> d.delivered(at, o.status());
+                case RETRY -> d.retryAt(at, o.status(), o.error());
+                case DEAD -> d.dead(o.status(), o.error());
+                case GONE -> {
+                    d.dead(o.status(), o.error());
+                    em.find(Subscription.class, o.subscriptionId()).disable("the receiver answered 410 Gone");
+                    cancelPending(o.subscriptionId());
+                }
+            }
+        }
     }
 
     void cancelPending(String subscriptionId) {

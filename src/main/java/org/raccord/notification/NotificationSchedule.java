@@ -79,12 +79,14 @@ public class NotificationSchedule {
             Instant now = clock.instant();
             ledger.announceImminentCutovers(owner.ownerNow(now).atOffset(ZoneOffset.UTC),
                     Duration.ofHours(settings.cutoverLeadHours()));
-            while (deliveries.dispatch(bodies, clock.instant(), BATCH) == BATCH && !stopped.get()) {
-                // keep dispatching a backlog
-            }
-            while (courier.deliverDue(BATCH) == BATCH && !stopped.get()) {
-                // keep delivering a backlog
-            }
+            // Through a backlog, dispatching and delivering take turns: the oldest events go out
+            // while the newest are still being turned into deliveries.
+            boolean more;
+            do {
+                int dispatched = deliveries.dispatch(bodies, clock.instant(), BATCH);
+                int delivered = courier.deliverDue(BATCH);
+                more = dispatched == BATCH || delivered == BATCH;
+            } while (more && !stopped.get());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "notification run failed; the next run will try again", e);
         }

@@ -217,35 +217,23 @@ class CourierTest {
                     }).toList();
         }
 
-        private void crashPoint() {
+        @Override
+        public void record(List<Courier.Outcome> outcomes) {
             if (crashOnNextRecord.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new IllegalStateException("crash before the outcome was recorded");
             }
-        }
-
-        @Override
-        public void delivered(long id, Instant at, int status) {
-            crashPoint();
-            rows.get((int) id).state = Delivery.DELIVERED;
-        }
-
-        @Override
-        public void retryAt(long id, Instant at, Integer status, String error) {
-            crashPoint();
-            rows.get((int) id).next = at;
-        }
-
-        @Override
-        public void dead(long id, Integer status, String error) {
-            crashPoint();
-            rows.get((int) id).state = Delivery.DEAD;
-        }
-
-        @Override
-        public void gone(long id, String subscriptionId) {
-            crashPoint();
-            rows.get((int) id).state = Delivery.DEAD;
-            gone.add(subscriptionId);
+            for (Courier.Outcome o : outcomes) {
+                Row row = rows.get((int) o.deliveryId());
+                switch (o.kind()) {
+                    case DELIVERED -> row.state = Delivery.DELIVERED;
+                    case RETRY -> row.next = o.at();
+                    case DEAD -> row.state = Delivery.DEAD;
+                    case GONE -> {
+                        row.state = Delivery.DEAD;
+                        gone.add(o.subscriptionId());
+                    }
+                }
+            }
         }
     }
 }
