@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -25,6 +26,11 @@ public class Deliveries implements Courier.Store {
 
     @PersistenceContext(unitName = "raccord")
     EntityManager em;
+
+    @Inject
+    NotificationSettings settings;
+
+    private volatile Coalescing coalescing;
 
     /** Turns up to {@code max} unpublished outbox events into deliveries; returns how many events. */
     @Transactional
@@ -61,11 +67,40 @@ public class Deliveries implements Courier.Store {
         List<Parcel> parcels = new ArrayList<>(due.size());
         for (Delivery d : due) {
             Subscription s = em.find(Subscription.class, d.subscriptionId());
+            coalesce(d);
             d.claim(leaseUntil.atOffset(ZoneOffset.UTC));
             parcels.add(new Parcel(d.id(), s.id(), URI.create(s.callbackUrl()), s.liveSecrets(now), d.eventId(), d.body(),
                     d.attempts()));
         }
         return parcels;
+    }
+
+    /**
+     * Before its first attempt, a delivery with newer changes of its line already waiting (within
+     * the coalescing window) gives its SMS to the newest of them, which then tells the whole status.
+     */
+    private void coalesce(Delivery d) {
+        if (d.attempts() > 0 || !Coalescing.yields(d.body())) {
+            return;
+        }
+        List<Delivery> newer = em.createQuery("select e from Delivery e where e.subscriptionId = :s and e.lineId = :l"
+                        + " and e.state = :pending and e.id > :id and e.createdAt <= :until order by e.id desc", Delivery.class)
+                .setParameter("s", d.subscriptionId()).setParameter("l", d.lineId()).setParameter("pending", Delivery.PENDING)
+                .setParameter("id", d.id()).setParameter("until", d.createdAt().plus(settings.coalesceWindow()))
+                .setMaxResults(1).getResultList();
+        if (newer.isEmpty()) {
+            return;
+        }
+        Delivery newest = newer.get(0);
+        d.rewrite(Coalescing.withoutSms(d.body(), newest.eventId()));
+        newest.rewrite(coalescing().withStatusSms(newest.body()));
+    }
+
+    private Coalescing coalescing() {
+        if (coalescing == null) {
+            coalescing = new Coalescing(new SmsTemplates(settings.transliterate()));
+        }
+        return coalescing;
     }
 
     @Override

@@ -96,6 +96,13 @@ public class Delivery {
         state = DEAD;
     }
 
+    /** Coalescing changes a body before its first attempt only: what was sent is never changed. */
+    void rewrite(String newBody) {
+        if (attempts == 0) {
+            this.body = newBody;
+        }
+    }
+
     void cancel() {
         state = CANCELLED;
     }

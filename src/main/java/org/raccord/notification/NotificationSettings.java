@@ -33,6 +33,11 @@ public class NotificationSettings {
     String quietHours;
 
     /** Replace characters outside GSM-7 (ê, ’, « ») so that texts stay in the cheaper alphabet. */
+    /** Changes of one line waiting this close together go out with one SMS (Coalescing). */
+    @Inject
+    @ConfigProperty(name = "raccord.notification.coalesceSeconds", defaultValue = "120")
+    long coalesceSeconds;
+
     @Inject
     @ConfigProperty(name = "raccord.sms.transliterate", defaultValue = "true")
     boolean transliterate;
@@ -56,6 +61,7 @@ public class NotificationSettings {
     String quietHours() { return quietHours; }
     boolean transliterate() { return transliterate; }
     Duration secretGrace() { return Duration.ofHours(secretGraceHours); }
+    Duration coalesceWindow() { return Duration.ofSeconds(coalesceSeconds); }
 
     Set<String> allowedHosts() {
         return Arrays.stream(allowedHosts.split(",")).map(h -> h.strip().toLowerCase(Locale.ROOT))

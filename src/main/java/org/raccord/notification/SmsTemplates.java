@@ -48,6 +48,13 @@ final class SmsTemplates {
         return finish(text);
     }
 
+    /** The line's whole status, for the SMS that stands for a burst of changes. */
+    String status(LineFacts line, String language) {
+        boolean english = "en".equals(language);
+        String template = texts.get(english ? "en" : "fr").getProperty(line.cut() == null ? "status" : "status.cut");
+        return finish(fill(template, java.util.Map.of(), line, english, ""));
+    }
+
     private String finish(String text) {
         return transliterate ? Gsm7.transliterate(text) : text;
     }

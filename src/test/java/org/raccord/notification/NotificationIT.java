@@ -99,6 +99,13 @@ class NotificationIT {
             JsonObject data = event.getJsonObject("data");
             assertThat(data.getJsonObject("line").getString("orderReference")).isEqualTo(order);
             assertThat(java.time.Instant.parse(data.getString("storedAt"))).isBefore(java.time.Instant.now());
+            assertThat(data.containsKey("sms") || data.containsKey("smsCoalescedInto"))
+                    .as("a line with a contact: every event has its SMS, or gave it to a newer one of a burst").isTrue();
+            if (data.containsKey("smsCoalescedInto")) {
+                String newer = data.getString("smsCoalescedInto");
+                assertThat(webhooksFor(order)).as("the event that took the SMS was delivered")
+                        .anySatisfy(w -> assertThat(w.getHeader("webhook-id")).isEqualTo(newer));
+            }
             if (data.containsKey("sms")) {
                 JsonObject sms = data.getJsonObject("sms");
                 assertThat(sms.getString("to")).isEqualTo("+33612345678");
