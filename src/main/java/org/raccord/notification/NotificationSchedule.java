@@ -92,11 +92,6 @@ public class NotificationSchedule {
         }
     }
 
-    /** The body builder, for the hub's test ping. */
-    CloudEvents bodies() {
-        return bodies;
-    }
-
     @PreDestroy
     void stop() {
         stopped.set(true);
