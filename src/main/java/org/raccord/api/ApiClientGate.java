@@ -1,6 +1,5 @@
 package org.raccord.api;
 
-import java.security.Principal;
 import java.util.Arrays;
 
 import jakarta.annotation.Priority;
@@ -35,26 +34,28 @@ public class ApiClientGate implements ContainerRequestFilter {
         if (scopes == null) {
             return;
         }
-        Principal caller = request.getSecurityContext().getUserPrincipal();
-        boolean tokenSent = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
-                && request.getHeaderString(HttpHeaders.AUTHORIZATION).regionMatches(true, 0, "Bearer ", 0, 7);
-        if (!(caller instanceof JsonWebToken) && tokenSent) {
+        boolean client = request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken;
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        boolean tokenSent = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        if (!client && tokenSent) {
             // mpJwt refused the token (its reason is in the server log) and the request went on anonymous.
-            request.abortWith(Problem.of("invalid-token", "The bearer token was not accepted", 401,
-                            "The token is expired, not from the configured identity provider, for another audience,"
-                                    + " or not validly signed; ask the identity provider for a new one.")
-                    .response().header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"raccord\", error=\"invalid_token\"").build());
-        } else if (!(caller instanceof JsonWebToken)) {
-            request.abortWith(Problem.of("unauthenticated", "A bearer token is required", 401,
-                            "API clients authenticate with a bearer JWT from the identity provider"
-                                    + " (Authorization: Bearer <token>).")
-                    .response().header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"raccord\"").build());
+            refuse(request, Problem.of("invalid-token", "The bearer token was not accepted", 401,
+                    "The token is expired, not from the configured identity provider, for another audience,"
+                            + " or not validly signed; ask the identity provider for a new one."), ", error=\"invalid_token\"");
+        } else if (!client) {
+            refuse(request, Problem.of("unauthenticated", "A bearer token is required", 401,
+                    "API clients authenticate with a bearer JWT from the identity provider (Authorization: Bearer <token>)."), "");
         } else if (Arrays.stream(scopes.value()).noneMatch(request.getSecurityContext()::isUserInRole)) {
-            request.abortWith(Problem.of("insufficient-scope", "This client's token lacks the scope", 403,
-                            "This call needs a token with one of the scopes " + String.join(", ", scopes.value()) + ".")
-                    .response().header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"raccord\", error=\"insufficient_scope\", scope=\""
-                            + String.join(" ", scopes.value()) + "\"").build());
+            refuse(request, Problem.of("insufficient-scope", "This client's token lacks the scope", 403,
+                    "This call needs a token with one of the scopes " + String.join(", ", scopes.value()) + "."),
+                    ", error=\"insufficient_scope\", scope=\"" + String.join(" ", scopes.value()) + "\"");
         }
+    }
+
+    /** Ends the request with this problem and its Bearer challenge (RFC 6750). */
+    private static void refuse(ContainerRequestContext request, Problem problem, String challengeDetail) {
+        request.abortWith(problem.response()
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"raccord\"" + challengeDetail).build());
     }
 
     private ClientScopes required() {

@@ -12,7 +12,7 @@ public final class ApiDocs {
     public static final String LETTER_LINE = """
             {"summary":"Commande CMD-00000001 : terminée : la ligne est en service. L'ancienne ligne a été coupée le jeudi 19 novembre. La nouvelle ligne a été livrée le lundi 30 novembre. Le client reste sans service 7 jours ouvrés (11 jours), plus que le jour ouvré autorisé par la loi.",
              "orderReference":"CMD-00000001","serviceReference":"VIA657942680","ndi":"0139421662","technology":"copper",
-             "state":"completed","ownerState":"MISE_EN_SERVICE","orderedAt":"2026-11-17T11:12:06.503Z","requestedDate":"2026-11-24",
+             "state":"completed","ownerState":"EN_SERVICE","orderedAt":"2026-11-17T11:12:06.503Z","requestedDate":"2026-11-24",
              "committedDeliveryDate":"2026-11-30",
              "deliveryDateRevisions":{"count":1,"history":[{"from":"2026-11-25","to":"2026-11-30","revisedAt":"2026-11-24T08:00:00Z",
                "reason":{"code":"FINT01","known":true,"label":"Point de mutualisation saturé",

@@ -43,18 +43,11 @@ final class LineSearch {
         if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
             violations.add(new Problem.Violation("deliveryTo", "must not be before deliveryFrom"));
         }
-        Integer o = Paging.number(offset, 0, 1_000_000);
-        Integer l = Paging.number(limit, 1, 200);
-        if (o == null) {
-            violations.add(new Problem.Violation("offset", "must be a whole number from 0 to 1000000"));
-        }
-        if (l == null) {
-            violations.add(new Problem.Violation("limit", "must be a whole number from 1 to 200"));
-        }
+        Paging.Page page = Paging.read(offset, limit, violations);
         if (!violations.isEmpty()) {
             throw new InvalidRequest(violations);
         }
-        return new Query(new LineFilter(s, b, from.orElse(null), to.orElse(null)), o, l);
+        return new Query(new LineFilter(s, b, from.orElse(null), to.orElse(null)), page.offset(), page.limit());
     }
 
     private static Optional<LocalDate> date(String text, String field, List<Problem.Violation> violations) {

@@ -1,6 +1,5 @@
 package org.raccord.api;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
@@ -8,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.raccord.tracking.AppointmentWindow;
 import org.raccord.tracking.DeliveryRevision;
 import org.raccord.tracking.JeopardyAlert;

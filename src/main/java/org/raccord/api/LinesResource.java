@@ -1,14 +1,16 @@
 package org.raccord.api;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -119,15 +121,14 @@ public class LinesResource {
                            @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
                            @QueryParam("limit") @DefaultValue("50") String limit) {
         LineReference reference = LineFinder.read("lineRef", lineRef);
-        Integer from = Paging.number(offset, 0, 1_000_000);
-        Integer size = Paging.number(limit, 1, 200);
-        if (from == null || size == null) {
-            throw new InvalidRequest(from == null ? "offset" : "limit", from == null
-                    ? "must be a whole number from 0 to 1000000" : "must be a whole number from 1 to 200");
+        List<Problem.Violation> violations = new ArrayList<>();
+        Paging.Page page = Paging.read(offset, limit, violations);
+        if (page == null) {
+            throw new InvalidRequest(violations);
         }
         return finder.find(reference)
-                .map(line -> Response.ok(new TimelinePage(lines.timeline(line, from, size).stream()
-                        .map(TimelinePage.Item::of).toList(), from, size, lines.timelineSize(line)))
+                .map(line -> Response.ok(new TimelinePage(lines.timeline(line, page.offset(), page.limit()).stream()
+                        .map(TimelinePage.Item::of).toList(), page.offset(), page.limit(), lines.timelineSize(line)))
                         .cacheControl(REVALIDATE).build())
                 .orElseGet(LineFinder::unknownLine);
     }

@@ -1,10 +1,11 @@
 package org.raccord.api;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A bulk lookup: up to 100 references of any kind, answered one by one. */
 public record Lookup(

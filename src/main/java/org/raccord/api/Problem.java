@@ -1,10 +1,11 @@
 package org.raccord.api;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 
 import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An RFC 9457 problem document. {@code type} is stable per kind of error, so clients can branch on

@@ -1,15 +1,12 @@
 package org.raccord.api;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.raccord.tracking.Reason;
+import org.raccord.tracking.SpokenDates;
 
 /**
  * A few sentences a call-centre agent can read aloud: where the order stands, when the old line is
@@ -17,10 +14,6 @@ import org.raccord.tracking.Reason;
  * breaks the one-working-day rule. French by default, English on request.
  */
 final class StatusSummary {
-
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final DateTimeFormatter FR = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.FRENCH);
-    private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 
     private static final Map<String, String[]> STATES = Map.of(
             "acknowledged", new String[] {"reçue par l'opérateur du réseau", "received by the network owner"},
@@ -56,7 +49,7 @@ final class StatusSummary {
                     : "La nouvelle ligne a été livrée le " + day(v.deliveredAt(), false) + ".");
         } else if (v.committedDeliveryDate() != null && !"cancelled".equals(v.state()) && !"rejected".equals(v.state())) {
             StringBuilder due = new StringBuilder(english ? "The new line is due on " : "La nouvelle ligne est prévue le ");
-            due.append(english ? EN.format(v.committedDeliveryDate()) : FR.format(v.committedDeliveryDate()));
+            due.append(SpokenDates.day(v.committedDeliveryDate(), english));
             int moved = v.deliveryDateRevisions().count();
             if (moved > 0) {
                 Reason why = v.deliveryDateRevisions().history().get(moved - 1).reason();
@@ -97,12 +90,11 @@ final class StatusSummary {
     }
 
     private static String day(OffsetDateTime at, boolean english) {
-        LocalDate d = at.atZoneSameInstant(PARIS).toLocalDate();
-        return english ? EN.format(d) : FR.format(d);
+        return SpokenDates.day(at, english);
     }
 
     private static String dayTime(OffsetDateTime at, boolean english) {
         return day(at, english) + (english ? " at " : " à ")
-                + at.atZoneSameInstant(PARIS).toLocalTime().withSecond(0).withNano(0);
+                + at.atZoneSameInstant(SpokenDates.PARIS).toLocalTime().withSecond(0).withNano(0);
     }
 }

@@ -1,9 +1,9 @@
 package org.raccord.api;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.raccord.tracking.Reason;
 import org.raccord.tracking.TimelineEntry;
 import org.raccord.wholesale.ReasonCatalogue;

@@ -46,16 +46,21 @@ final class CloudEvents {
         Map<String, String> facts = new LinkedHashMap<>();
         stored.getJsonObject("facts").forEach((k, v) -> facts.put(k, ((JsonString) v).getString()));
         String time = stored.getString("occurredAt", "");
+        return envelope(eventId, eventName, line.orderReference(), time.isEmpty() ? now.toString() : time)
+                .add("data", data(eventName, facts, line, now).add("storedAt", storedAt.toString()))
+                .build().toString();
+    }
+
+    /** A CloudEvent's attributes around its data: id, source, type, subject, time. */
+    static JsonObjectBuilder envelope(String eventId, String eventName, String subject, String time) {
         return Json.createObjectBuilder()
                 .add("specversion", "1.0")
                 .add("id", eventId)
                 .add("source", SOURCE)
                 .add("type", type(eventName))
-                .add("subject", line.orderReference())
-                .add("time", time.isEmpty() ? now.toString() : time)
-                .add("datacontenttype", "application/json")
-                .add("data", data(eventName, facts, line, now).add("storedAt", storedAt.toString()))
-                .build().toString();
+                .add("subject", subject)
+                .add("time", time)
+                .add("datacontenttype", "application/json");
     }
 
     private JsonObjectBuilder data(String eventName, Map<String, String> facts, LineFacts line, Instant now) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,12 +64,8 @@ final class Courier {
     }
 
     Outcome attempt(Parcel parcel) {
-        long timestamp = clock.instant().getEpochSecond();
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", CloudEvents.MEDIA_TYPE);
-        headers.put("webhook-id", parcel.eventId());
-        headers.put("webhook-timestamp", Long.toString(timestamp));
-        headers.put("webhook-signature", Signatures.sign(parcel.secrets(), parcel.eventId(), timestamp, parcel.body()));
+        Map<String, String> headers = Signatures.headers(parcel.secrets(), parcel.eventId(),
+                clock.instant().getEpochSecond(), parcel.body());
         WebhookPost.Answer answer;
         try {
             answer = post.post(parcel.callback(), headers, parcel.body());

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,7 +31,12 @@ public class Deliveries implements Courier.Store {
     @Inject
     NotificationSettings settings;
 
-    private volatile Coalescing coalescing;
+    private Coalescing coalescing;
+
+    @PostConstruct
+    void build() {
+        coalescing = new Coalescing(settings.templates());
+    }
 
     /** Turns up to {@code max} unpublished outbox events into deliveries; returns how many events. */
     @Transactional
@@ -93,14 +99,7 @@ public class Deliveries implements Courier.Store {
         }
         Delivery newest = newer.get(0);
         d.rewrite(Coalescing.withoutSms(d.body(), newest.eventId()));
-        newest.rewrite(coalescing().withStatusSms(newest.body()));
-    }
-
-    private Coalescing coalescing() {
-        if (coalescing == null) {
-            coalescing = new Coalescing(new SmsTemplates(settings.transliterate()));
-        }
-        return coalescing;
+        newest.rewrite(coalescing.withStatusSms(newest.body()));
     }
 
     @Override

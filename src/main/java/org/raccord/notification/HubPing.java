@@ -3,7 +3,6 @@ package org.raccord.notification;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,15 +23,11 @@ public class HubPing {
     Result send(Subscription s) {
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now();
-        String body = Json.createObjectBuilder().add("specversion", "1.0").add("id", id).add("source", CloudEvents.SOURCE)
-                .add("type", CloudEvents.type("ping")).add("subject", s.id()).add("time", now.toString())
-                .add("datacontenttype", "application/json")
+        String body = CloudEvents.envelope(id, "ping", s.id(), now.toString())
                 .add("data", Json.createObjectBuilder().add("message", "Raccord test event")).build().toString();
-        long timestamp = now.getEpochSecond();
         try {
-            WebhookPost.Answer answer = settings.post().post(URI.create(s.callbackUrl()), Map.of(
-                    "Content-Type", CloudEvents.MEDIA_TYPE, "webhook-id", id, "webhook-timestamp", Long.toString(timestamp),
-                    "webhook-signature", Signatures.sign(s.liveSecrets(now), id, timestamp, body)), body);
+            WebhookPost.Answer answer = settings.post().post(URI.create(s.callbackUrl()),
+                    Signatures.headers(s.liveSecrets(now), id, now.getEpochSecond(), body), body);
             return new Result(id, answer.status(), answer.status() >= 200 && answer.status() < 300, null);
         } catch (IOException | RuntimeException e) {
             return new Result(id, null, false, e.getClass().getSimpleName());

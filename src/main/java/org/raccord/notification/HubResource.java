@@ -1,6 +1,5 @@
 package org.raccord.notification;
 
-import java.net.InetAddress;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -108,7 +107,7 @@ public class HubResource {
         List<Problem.Violation> wrong = new ArrayList<>();
         String url = null;
         try {
-            url = new CallbackUrls(settings.allowedHosts(), InetAddress::getAllByName).check(request.callbackUrl()).toString();
+            url = settings.callbackUrls().check(request.callbackUrl()).toString();
         } catch (IllegalArgumentException e) {
             wrong.add(new Problem.Violation("callbackUrl", e.getMessage()));
         }

@@ -3,7 +3,6 @@ package org.raccord.notification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +21,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.raccord.tracking.LineLedger;
+import org.raccord.tracking.SpokenDates;
 import org.raccord.wholesale.NetworkOwner;
 
 /**
@@ -64,8 +64,7 @@ public class NotificationSchedule {
             LOG.info("Notification delivery is disabled (raccord.notification.enabled=false)");
             return;
         }
-        bodies = new CloudEvents(new SmsTemplates(settings.transliterate()),
-                QuietHours.parse(settings.quietHours(), ZoneId.of("Europe/Paris")));
+        bodies = new CloudEvents(settings.templates(), QuietHours.parse(settings.quietHours(), SpokenDates.PARIS));
         courier = new Courier(deliveries, settings.post(), new RetrySchedule(Math::random), clock, senders);
         task = scheduler.scheduleWithFixedDelay(this::runOnce, settings.intervalMillis(), settings.intervalMillis(),
                 TimeUnit.MILLISECONDS);

@@ -1,11 +1,13 @@
 package org.raccord.notification;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -59,16 +61,32 @@ public class NotificationSettings {
     long intervalMillis() { return intervalMillis; }
     long cutoverLeadHours() { return cutoverLeadHours; }
     String quietHours() { return quietHours; }
-    boolean transliterate() { return transliterate; }
     Duration secretGrace() { return Duration.ofHours(secretGraceHours); }
     Duration coalesceWindow() { return Duration.ofSeconds(coalesceSeconds); }
 
-    Set<String> allowedHosts() {
-        return Arrays.stream(allowedHosts.split(",")).map(h -> h.strip().toLowerCase(Locale.ROOT))
+    private WebhookPost post;
+    private CallbackUrls callbackUrls;
+    private SmsTemplates templates;
+
+    /** Built once: one HTTP client for every webhook, one reading of the allow-list and templates. */
+    @PostConstruct
+    void build() {
+        templates = new SmsTemplates(transliterate);
+        post = new HttpWebhookPost(Duration.ofMillis(Math.min(timeoutMillis, 2000)), Duration.ofMillis(timeoutMillis));
+        Set<String> hosts = Arrays.stream(allowedHosts.split(",")).map(h -> h.strip().toLowerCase(Locale.ROOT))
                 .filter(h -> !h.isEmpty()).collect(Collectors.toSet());
+        callbackUrls = new CallbackUrls(hosts, InetAddress::getAllByName);
     }
 
     WebhookPost post() {
-        return new HttpWebhookPost(Duration.ofMillis(Math.min(timeoutMillis, 2000)), Duration.ofMillis(timeoutMillis));
+        return post;
+    }
+
+    CallbackUrls callbackUrls() {
+        return callbackUrls;
+    }
+
+    SmsTemplates templates() {
+        return templates;
     }
 }

@@ -3,6 +3,7 @@ package org.raccord.notification;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.standardwebhooks.Webhook;
@@ -25,6 +26,13 @@ final class Signatures {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         return "whsec_" + Base64.getEncoder().encodeToString(key);
+    }
+
+    /** The headers of one webhook attempt: content type, id, timestamp and signature(s). */
+    static Map<String, String> headers(List<String> secrets, String id, long timestampSeconds, String body) {
+        return Map.of("Content-Type", CloudEvents.MEDIA_TYPE, "webhook-id", id,
+                "webhook-timestamp", Long.toString(timestampSeconds),
+                "webhook-signature", sign(secrets, id, timestampSeconds, body));
     }
 
     static String sign(List<String> secrets, String id, long timestampSeconds, String body) {

@@ -7,13 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
 import org.raccord.tracking.Reason;
+import org.raccord.tracking.SpokenDates;
 import org.raccord.wholesale.ReasonCatalogue;
 
 /**
@@ -23,7 +22,6 @@ import org.raccord.wholesale.ReasonCatalogue;
 final class SmsTemplates {
 
     static final int MAX_PARTS = 2;
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final int REASON_MAX = 70;
 
     private final Map<String, Properties> texts = Map.of("fr", load("sms_fr.properties"), "en", load("sms_en.properties"));
@@ -52,7 +50,7 @@ final class SmsTemplates {
     String status(LineFacts line, String language) {
         boolean english = "en".equals(language);
         String template = texts.get(english ? "en" : "fr").getProperty(line.cut() == null ? "status" : "status.cut");
-        return finish(fill(template, java.util.Map.of(), line, english, ""));
+        return finish(fill(template, Map.of(), line, english, ""));
     }
 
     private String finish(String text) {
@@ -85,14 +83,13 @@ final class SmsTemplates {
         return fact == null ? fallback : LocalDate.parse(fact);
     }
 
-    /** "mardi 9 décembre" or "Tuesday 9 December". */
-    static String day(LocalDate date, boolean english) {
-        return date.format(DateTimeFormatter.ofPattern("EEEE d MMMM", english ? Locale.UK : Locale.FRANCE));
+    private static String day(LocalDate date, boolean english) {
+        return SpokenDates.day(date, english);
     }
 
     /** "jeudi 19 novembre à 8 h 00" or "Thursday 19 November at 08:00", Paris time. */
     static String moment(OffsetDateTime at, boolean english) {
-        var local = at.atZoneSameInstant(PARIS);
+        var local = at.atZoneSameInstant(SpokenDates.PARIS);
         return day(local.toLocalDate(), english) + (english ? " at " + local.format(DateTimeFormatter.ofPattern("HH:mm"))
                 : " à " + local.format(DateTimeFormatter.ofPattern("H 'h' mm")));
     }
@@ -101,8 +98,8 @@ final class SmsTemplates {
         if (!facts.containsKey("appointmentStart") || !facts.containsKey("appointmentEnd")) {
             return "";
         }
-        var start = OffsetDateTime.parse(facts.get("appointmentStart")).atZoneSameInstant(PARIS);
-        var end = OffsetDateTime.parse(facts.get("appointmentEnd")).atZoneSameInstant(PARIS);
+        var start = OffsetDateTime.parse(facts.get("appointmentStart")).atZoneSameInstant(SpokenDates.PARIS);
+        var end = OffsetDateTime.parse(facts.get("appointmentEnd")).atZoneSameInstant(SpokenDates.PARIS);
         DateTimeFormatter hour = DateTimeFormatter.ofPattern(english ? "HH:mm" : "H 'h'");
         return day(start.toLocalDate(), english) + (english ? " between " : " entre ") + start.format(hour)
                 + (english ? " and " : " et ") + end.format(hour);

@@ -31,12 +31,7 @@ public class LineRefresh {
     LineLedger ledger;
 
     public TrackedLine refresh(String orderReference) {
-        return refresh(orderReference, null);
-    }
-
-    /** Refreshes the line and, when given, records its phone number (E.164). */
-    public TrackedLine refresh(String orderReference, String phoneE164) {
-        return refresh(orderReference, phoneE164, null);
+        return refresh(orderReference, null, null);
     }
 
     /** Refreshes the line and, when given, records its phone number (E.164) and SMS contact. */

@@ -2,11 +2,14 @@ package org.raccord.tracking;
 
 import java.io.StringWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -55,14 +58,10 @@ public class LineLedger {
         return applied;
     }
 
-    /** Records a consult of one order: its facts and its whole history (known events are skipped). */
-    @Transactional
-    public TrackedLine applyOrderHistory(OrderFacts facts, List<OrderEvent> events, List<CutoverEvent> cutovers,
-                                         String phoneE164) {
-        return applyOrderHistory(facts, events, cutovers, phoneE164, null);
-    }
-
-    /** As above, also recording who gets the line's SMS when a contact is given. */
+    /**
+     * Records a consult of one order: its facts and its whole history (known events are skipped),
+     * and, when given, the line's phone number and who gets its SMS.
+     */
     @Transactional
     public TrackedLine applyOrderHistory(OrderFacts facts, List<OrderEvent> events, List<CutoverEvent> cutovers,
                                          String phoneE164, Contact contact) {
@@ -86,7 +85,7 @@ public class LineLedger {
      * customer must hear of the cut before it happens. Returns how many were announced.
      */
     @Transactional
-    public int announceImminentCutovers(OffsetDateTime ownerNow, java.time.Duration lead) {
+    public int announceImminentCutovers(OffsetDateTime ownerNow, Duration lead) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<TrackedLine> near = em.createQuery("select l from TrackedLine l where l.cutoverState = :planned"
                         + " and l.cutoverPlannedAt > :now and l.cutoverPlannedAt <= :horizon"
@@ -94,9 +93,9 @@ public class LineLedger {
                 .setParameter("planned", CutoverState.PLANNED).setParameter("now", ownerNow)
                 .setParameter("horizon", ownerNow.plus(lead)).setMaxResults(500).getResultList();
         for (TrackedLine line : near) {
-            Map<String, String> facts = new java.util.LinkedHashMap<>();
+            Map<String, String> facts = new LinkedHashMap<>();
             facts.put("plannedAt", line.cutoverPlannedAt().toString());
-            facts.put("hoursBefore", Long.toString(java.time.Duration.between(ownerNow, line.cutoverPlannedAt()).toHours()));
+            facts.put("hoursBefore", Long.toString(Duration.between(ownerNow, line.cutoverPlannedAt()).toHours()));
             DomainEvent event = new DomainEvent(DomainEventType.CUTOVER_IMMINENT, ownerNow, facts);
             em.persist(new OutboxEvent(UUID.randomUUID().toString(), line.id(), event.type().wireName(), ownerNow,
                     payload(line, event), now));
@@ -155,7 +154,7 @@ public class LineLedger {
         Set<Long> known = known(Feed.CUTOVER, events, CutoverEvent::sequence);
         List<CutoverEvent> fresh = events.stream().filter(e -> !known.contains(e.sequence())).toList();
         Map<String, TrackedLine> byOrder = linesFor(fresh.stream().map(CutoverEvent::orderReference)
-                .filter(java.util.Objects::nonNull).toList(), now);
+                .filter(Objects::nonNull).toList(), now);
         int applied = 0;
         for (CutoverEvent e : fresh) {
             Optional<TrackedLine> line = lineOf(e, byOrder);

@@ -1,5 +1,6 @@
 package org.raccord.wholesale;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.GregorianCalendar;
@@ -39,6 +40,6 @@ final class RequestHeaders {
                     "answer does not carry the request id " + sent.getIdentifiantRequete(), null);
         }
         OffsetDateTime answeredAt = XmlTime.dateTime(received.getHorodatageReponse());
-        clock.observed(answeredAt == null ? null : answeredAt.toInstant(), java.time.Instant.now());
+        clock.observed(answeredAt == null ? null : answeredAt.toInstant(), Instant.now());
     }
 }
