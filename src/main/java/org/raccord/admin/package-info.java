@@ -1,5 +1,6 @@
 /**
- * Operations' boundary: what the polling engine and the owner's interfaces are doing, for the
- * admin role only.
+ * Operations' boundary: the console at {@code /admin} and the admin endpoints it reads and acts
+ * through (for the admin role, every action CSRF-guarded and audited), the MicroProfile Health
+ * checks and their endpoints, and the meters exposed in Prometheus format at {@code /metrics}.
  */
 package org.raccord.admin;

@@ -25,6 +25,11 @@ public class LineFinder {
         }
     }
 
+    /** The line that what the client typed in {@code field} refers to; an {@link InvalidRequest} if it is no reference. */
+    public Optional<TrackedLine> find(String field, String text) {
+        return find(read(field, text));
+    }
+
     Optional<TrackedLine> find(LineReference reference) {
         return switch (reference.kind()) {
             case PHONE -> lines.byPhone(reference.value(), reference.ndi());
@@ -33,7 +38,7 @@ public class LineFinder {
         };
     }
 
-    static Response unknownLine() {
+    public static Response unknownLine() {
         return Problem.of("unknown-line", "No tracked line has this reference", Response.Status.NOT_FOUND,
                 "No tracked line is known by this reference.").response().build();
     }

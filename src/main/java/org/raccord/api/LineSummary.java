@@ -10,7 +10,7 @@ public record LineSummary(String orderReference, String ndi, String ptoReference
                           LocalDate committedDeliveryDate, OffsetDateTime deliveredAt, OffsetDateTime cutAt,
                           OffsetDateTime plannedCutAt, Integer gapWorkingDays, boolean breach, OffsetDateTime confirmedAt) {
 
-    static LineSummary of(TrackedLine l) {
+    public static LineSummary of(TrackedLine l) {
         return new LineSummary(l.orderReference(), l.ndi(), l.ptoReference(), l.state().code(),
                 l.committedDeliveryDate(), l.deliveredAt(), l.cutoverDoneAt(), l.cutoverPlannedAt(),
                 l.gapWorkingDays(), l.gapBreach(), l.confirmedAt());

@@ -35,9 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.raccord.polling.LineRefresh;
-import org.raccord.tracking.Contact;
-import org.raccord.tracking.PhoneNumbers;
 import org.raccord.tracking.TrackedLine;
 import org.raccord.tracking.TrackedLines;
 import org.raccord.wholesale.NetworkOwner;
@@ -65,7 +62,7 @@ public class LinesResource {
     LineFinder finder;
 
     @Inject
-    LineRefresh refresh;
+    LineRegistrar registrar;
 
     @Inject
     NetworkOwner owner;
@@ -191,24 +188,9 @@ public class LinesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@NotNull(message = "a JSON body is required") @Valid Registration registration,
                              @Context UriInfo uri) {
-        String phone = null;
-        if (registration.phoneNumber() != null) {
-            try {
-                phone = PhoneNumbers.e164(registration.phoneNumber());
-            } catch (IllegalArgumentException invalid) {
-                throw new InvalidRequest("phoneNumber", invalid.getMessage());
-            }
-        }
-        Contact contact = null;
-        if (registration.contact() != null) {
-            try {
-                contact = new Contact(PhoneNumbers.mobileE164(registration.contact().mobile()), registration.contact().language());
-            } catch (IllegalArgumentException invalid) {
-                throw new InvalidRequest("contact.mobile", invalid.getMessage());
-            }
-        }
-        boolean known = lines.byOrderReference(registration.orderReference()).isPresent();
-        TrackedLine line = refresh.refresh(registration.orderReference(), phone, contact);
+        LineRegistrar.Registered registered = registrar.register(registration);
+        TrackedLine line = registered.line();
+        boolean known = registered.known();
         LineView view = view(line, owner.degradedReason(Instant.now())).summarized(false);
         if (known) {
             return Response.ok(view).build();

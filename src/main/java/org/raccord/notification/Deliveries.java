@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.raccord.tracking.OutboxEvent;
 import org.raccord.tracking.TrackedLine;
@@ -27,6 +30,12 @@ public class Deliveries implements Courier.Store {
 
     @PersistenceContext(unitName = "raccord")
     EntityManager em;
+
+    /** Attempts by outcome (delivered, retry, dead, gone), counted as each round is recorded. */
+    static final String OUTCOMES = "raccord.webhook.attempts";
+
+    @Inject
+    MeterRegistry meters;
 
     @Inject
     NotificationSettings settings;
@@ -106,6 +115,7 @@ public class Deliveries implements Courier.Store {
     @Transactional
     public void record(List<Courier.Outcome> outcomes) {
         for (Courier.Outcome o : outcomes) {
+            meters.counter(OUTCOMES, "outcome", o.kind().name().toLowerCase(Locale.ROOT)).increment();
             Delivery d = em.find(Delivery.class, o.deliveryId());
             OffsetDateTime at = o.at().atOffset(ZoneOffset.UTC);
             switch (o.kind()) {

@@ -42,4 +42,9 @@ public class FeedCursor {
     /** The owner's newest sequence when last read: {@code ownerLastSequence - lastSequence} is the lag. */
     public long ownerLastSequence() { return ownerLastSequence; }
     public OffsetDateTime updatedAt() { return updatedAt; }
+
+    /** Events the owner had published, when last read, beyond what Raccord has applied. */
+    public long lag() {
+        return Math.max(0, ownerLastSequence - lastSequence);
+    }
 }

@@ -1,6 +1,10 @@
 package org.raccord.tracking;
 
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -124,5 +128,50 @@ public class TrackedLines {
     public List<OutboxEvent> outboxOf(TrackedLine line) {
         return em.createQuery("select o from OutboxEvent o where o.lineId = :id order by o.id", OutboxEvent.class)
                 .setParameter("id", line.id()).getResultList();
+    }
+
+    /** How many lines are in each state (states without lines are absent). */
+    public Map<ServiceState, Long> countByState() {
+        Map<ServiceState, Long> counts = new EnumMap<>(ServiceState.class);
+        for (Object[] row : em.createQuery("select l.state, count(l) from TrackedLine l group by l.state", Object[].class)
+                .getResultList()) {
+            if (row[0] != null) {
+                counts.put((ServiceState) row[0], (Long) row[1]);
+            }
+        }
+        return counts;
+    }
+
+    /** Lines whose scheduled check with the owner is overdue at {@code now}: unconfirmed for longer than planned. */
+    public long overdueChecks(OffsetDateTime now) {
+        return em.createQuery("select count(l) from TrackedLine l where l.nextCheckAt < :now", Long.class)
+                .setParameter("now", now).getSingleResult();
+    }
+
+    /** When the longest-unconfirmed overdue line was last confirmed by the owner, if any line is overdue. */
+    public Optional<OffsetDateTime> oldestOverdueConfirmation(OffsetDateTime now) {
+        return Optional.ofNullable(em.createQuery("select min(l.confirmedAt) from TrackedLine l where l.nextCheckAt < :now",
+                OffsetDateTime.class).setParameter("now", now).getSingleResult());
+    }
+
+    /**
+     * Lines whose service gap exceeds the allowance, most urgent first: those still waiting for
+     * their new line (earliest cut first: they have been without service longest, or lose it
+     * soonest), then those delivered since (latest cut first).
+     */
+    public List<TrackedLine> breaches(int limit) {
+        String base = "select l from TrackedLine l where l.gapWorkingDays > :allowed and l.deliveredAt is ";
+        List<TrackedLine> found = new ArrayList<>(em.createQuery(base + "null order by coalesce(l.cutoverDoneAt, l.cutoverPlannedAt), l.id",
+                TrackedLine.class).setParameter("allowed", ServiceGap.ALLOWED_WORKING_DAYS).setMaxResults(limit).getResultList());
+        if (found.size() < limit) {
+            found.addAll(em.createQuery(base + "not null order by l.deliveredAt desc, l.id", TrackedLine.class)
+                    .setParameter("allowed", ServiceGap.ALLOWED_WORKING_DAYS).setMaxResults(limit - found.size()).getResultList());
+        }
+        return found;
+    }
+
+    public long breachCount() {
+        return em.createQuery("select count(l) from TrackedLine l where l.gapWorkingDays > :allowed", Long.class)
+                .setParameter("allowed", ServiceGap.ALLOWED_WORKING_DAYS).getSingleResult();
     }
 }

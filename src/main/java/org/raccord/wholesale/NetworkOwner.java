@@ -48,6 +48,20 @@ public class NetworkOwner {
         return guards.health();
     }
 
+    /** Each operation's health, breaker rates and recent latency, for operations. */
+    public List<OperationReading> readings() {
+        return OwnerGuards.operations().stream().map(guards::reading).toList();
+    }
+
+    public QuotaReading quota() {
+        return guards.quota();
+    }
+
+    /** Forces an operation's breaker open ({@code true}) or closed; unknown operations are refused. */
+    public void forceBreaker(String operation, boolean open) {
+        guards.force(operation, open);
+    }
+
     /** Whether answers from the owner cannot be trusted to be current right now, and why. */
     public String degradedReason(Instant now) {
         return guards.health().stream()

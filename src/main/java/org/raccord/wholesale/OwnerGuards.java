@@ -25,6 +25,8 @@ import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * The guards around every call to the owner, built once from immutable configurations, one named
@@ -46,7 +48,9 @@ public final class OwnerGuards {
     private final CircuitBreakerRegistry breakers;
     private final RetryRegistry retries;
     private final BulkheadRegistry bulkheads;
+    private final RateLimiterRegistry limiters;
     private final RateLimiter quota;
+    private final GuardMetrics metrics;
     private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastFailure = new ConcurrentHashMap<>();
@@ -54,6 +58,10 @@ public final class OwnerGuards {
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
 
     public OwnerGuards(GuardSettings s, Clock clock) {
+        this(s, clock, new SimpleMeterRegistry());
+    }
+
+    public OwnerGuards(GuardSettings s, Clock clock, MeterRegistry meters) {
         this.clock = clock;
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .clock(clock)
@@ -77,15 +85,19 @@ public final class OwnerGuards {
                 .maxConcurrentCalls(s.concurrentCalls())
                 .maxWaitDuration(Duration.ZERO)
                 .build());
-        this.quota = RateLimiterRegistry.of(RateLimiterConfig.custom()
+        this.limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
                 .limitForPeriod(s.quotaPerSecond())
                 .limitRefreshPeriod(Duration.ofSeconds(1))
                 .timeoutDuration(s.permitWait())
-                .build()).rateLimiter("owner");
+                .build());
+        this.quota = limiters.rateLimiter("owner");
         OPERATIONS.forEach(op -> {
             breakers.circuitBreaker(op);
             retries.retry(op);
+            bulkheads.bulkhead(op.substring(0, op.indexOf('.')));
         });
+        this.metrics = new GuardMetrics(meters);
+        metrics.bind(breakers, retries, bulkheads, limiters);
     }
 
     /** Calls the owner through every guard of {@code operation}. */
@@ -93,9 +105,10 @@ public final class OwnerGuards {
         String iface = operation.substring(0, operation.indexOf('.'));
         refuseWhilePaused(operation, iface);
         LongAdder attempts = calls.computeIfAbsent(operation, op -> new LongAdder());
+        var latency = metrics.latency(operation);
         Supplier<T> counted = () -> {
             attempts.increment();
-            return call.get();
+            return latency.record(call);
         };
         Supplier<T> guarded = Bulkhead.decorateSupplier(bulkheads.bulkhead(iface), counted);
         guarded = RateLimiter.decorateSupplier(quota, guarded);
@@ -127,6 +140,39 @@ public final class OwnerGuards {
 
     public List<OperationHealth> health() {
         return OPERATIONS.stream().map(this::health).toList();
+    }
+
+    public OperationReading reading(String operation) {
+        CircuitBreaker.Metrics m = breakers.circuitBreaker(operation).getMetrics();
+        return new OperationReading(health(operation), m.getFailureRate(), m.getSlowCallRate(),
+                metrics.percentileMillis(operation, 0.5), metrics.percentileMillis(operation, 0.99),
+                m.getNumberOfNotPermittedCalls());
+    }
+
+    public QuotaReading quota() {
+        RateLimiter.Metrics m = quota.getMetrics();
+        return new QuotaReading(quota.getRateLimiterConfig().getLimitForPeriod(), Math.max(0, m.getAvailablePermissions()),
+                m.getNumberOfWaitingThreads());
+    }
+
+    /**
+     * An operator's override: {@code open} holds the breaker open until released, {@code closed}
+     * closes it now with a fresh window (it opens again by itself if the owner still fails).
+     */
+    public void force(String operation, boolean open) {
+        if (!OPERATIONS.contains(operation)) {
+            throw new IllegalArgumentException("unknown operation: " + operation);
+        }
+        CircuitBreaker breaker = breakers.circuitBreaker(operation);
+        if (open) {
+            breaker.transitionToForcedOpenState();
+        } else {
+            breaker.transitionToClosedState();
+        }
+    }
+
+    public static List<String> operations() {
+        return OPERATIONS;
     }
 
     public CircuitBreaker breaker(String operation) {

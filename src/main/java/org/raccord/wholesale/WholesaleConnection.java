@@ -11,6 +11,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -86,6 +88,9 @@ public class WholesaleConnection {
     @ConfigProperty(name = "raccord.wholesale.concurrentCalls", defaultValue = "4")
     int concurrentCalls;
 
+    @Inject
+    MeterRegistry meters;
+
     @Produces
     @Singleton
     NetworkOwner networkOwner() {
@@ -95,6 +100,6 @@ public class WholesaleConnection {
         GuardSettings guards = new GuardSettings(quotaPerSecond, d.permitWait(), breakerFailureRate, d.window(),
                 d.minimumCalls(), Duration.ofSeconds(breakerOpenSeconds), retryAttempts, d.retryBase(), concurrentCalls);
         return new NetworkOwner(new AccessOrderGateway(settings), new CutoverGateway(settings),
-                new OwnerGuards(guards, Clock.systemUTC()));
+                new OwnerGuards(guards, Clock.systemUTC(), meters));
     }
 }

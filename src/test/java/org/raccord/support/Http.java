@@ -23,6 +23,7 @@ public final class Http {
     public static final String BASE = System.getProperty("raccord.it.baseUrl", "http://localhost:9080/");
     public static final String READER = "reader:" + System.getProperty("raccord.it.readerPassword", "reader-local");
     public static final String ADMIN = "admin:" + System.getProperty("raccord.it.adminPassword", "admin-local");
+    public static final String MONITOR = "monitor:" + System.getProperty("raccord.it.monitorPassword", "monitor-local");
 
     /** A customer channel's token: read scope only. */
     public static String channel() {
@@ -60,6 +61,18 @@ public final class Http {
         }
         return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** An operator's action: a POST with a JSON body (or none) and the given header pairs (the CSRF token). */
+    public static HttpResponse<String> action(String path, String user, String json, String... headers) {
+        HttpRequest.Builder builder = request(path, user);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        return send(builder.POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public static HttpResponse<String> put(String path, String user, String json) {

@@ -76,6 +76,29 @@ class OwnerGuardsTest {
     }
 
     @Test
+    void anOperatorForcesABreakerOpenAndClosedAndTheReadingsShowIt() {
+        stub.respond(OwnerStub.ORDERS, aResponse().withStatus(503).withBody("down"));
+        owner.forceBreaker(AccessOrderGateway.FEED, true);
+        assertThatThrownBy(() -> owner.orderFeed(0, 10)).isInstanceOf(WholesaleException.Declined.class);
+        assertThat(calls()).as("a breaker held open spares the owner").isZero();
+        OperationReading held = reading(AccessOrderGateway.FEED);
+        assertThat(held.health().breakerState()).isEqualTo("FORCED_OPEN");
+        assertThat(held.notPermittedCalls()).isEqualTo(1);
+
+        owner.forceBreaker(AccessOrderGateway.FEED, false);
+        assertThatThrownBy(() -> owner.orderFeed(0, 10)).isInstanceOf(WholesaleException.Unreachable.class);
+        OperationReading closed = reading(AccessOrderGateway.FEED);
+        assertThat(closed.health().breakerState()).isEqualTo("CLOSED");
+        assertThat(closed.p99Millis()).as("each attempt's latency is recorded").isPositive();
+        assertThat(owner.quota().perSecond()).isEqualTo(1000);
+        assertThatThrownBy(() -> owner.forceBreaker("accessOrder.delete", true)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private OperationReading reading(String operation) {
+        return owner.readings().stream().filter(r -> r.health().operation().equals(operation)).findFirst().orElseThrow();
+    }
+
+    @Test
     void functionalFaultsNeverOpenTheBreakerNorAreRetried() {
         stub.answer(OwnerStub.ORDERS, "fault-fonctionnelle");
 

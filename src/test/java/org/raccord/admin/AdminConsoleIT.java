@@ -1,0 +1,205 @@
+package org.raccord.admin;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.raccord.support.ConsoleBrowser;
+import org.raccord.support.Deployments;
+import org.raccord.support.Http;
+import org.raccord.support.Tokens;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Operations' side on Liberty: who may see what, actions guarded by the CSRF token and audited,
+ * the console in a real browser (Debian's headless Chromium) finding the customer-letter breach,
+ * refreshing it, forcing a breaker and following an outage of the simulated owner, readiness that
+ * stays UP through that outage while showing it, and the Prometheus series. Screenshots go to
+ * target/console-screenshots.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminConsoleIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.raccord("raccord-admin-it");
+    }
+
+    @Test
+    @Order(1)
+    void onlyAdminsReachTheConsoleAndOnlyLivenessIsAnonymous() {
+        for (String path : List.of("admin/", "api/admin/console", "api/admin/session", "metrics", "health", "health/ready", "health/started")) {
+            assertThat(Http.get(path, null).statusCode()).as("anonymous " + path).isEqualTo(401);
+        }
+        for (String path : List.of("admin/", "api/admin/console", "api/admin/breaches")) {
+            assertThat(Http.get(path, Http.READER).statusCode()).as("reader " + path).isEqualTo(403);
+            assertThat(Http.get(path, Http.MONITOR).statusCode()).as("monitoring " + path).isEqualTo(403);
+        }
+        HttpResponse<String> live = Http.get("health/live", null);
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(Http.json(live).getString("status")).isEqualTo("UP");
+        HttpResponse<String> ready = Http.get("health/ready", Http.MONITOR);
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(checkNamed(Http.json(ready), "database").getString("status")).isEqualTo("UP");
+        assertThat(Http.json(Http.get("health/started", Http.MONITOR)).getString("status")).isEqualTo("UP");
+        assertThat(Http.get("admin/", Http.ADMIN).body()).contains("Raccord").doesNotContain("cdn");
+    }
+
+    @Test
+    @Order(2)
+    void actionsNeedTheCsrfTokenAndAreAudited() {
+        assertThat(Http.action("api/admin/polling/pause", Http.ADMIN, null).statusCode()).isEqualTo(403);
+        HttpResponse<String> wrong = Http.action("api/admin/polling/pause", Http.ADMIN, null, "X-CSRF-Token", "forged");
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(Http.json(wrong).getString("type")).isEqualTo("/problems/csrf-token");
+        assertThat(Http.json(Http.get("api/admin/polling", Http.ADMIN)).getBoolean("paused")).isFalse();
+
+        String token = Http.json(Http.get("api/admin/session", Http.ADMIN)).getString("csrfToken");
+        assertThat(Http.action("api/admin/polling/pause", Http.ADMIN, null, "X-CSRF-Token", token, "Sec-Fetch-Site", "cross-site")
+                .statusCode()).as("sent by a foreign page").isEqualTo(403);
+        assertThat(Http.action("api/admin/polling/pause", Http.ADMIN, null, "X-CSRF-Token", token).statusCode()).isEqualTo(204);
+        assertThat(Http.json(Http.get("api/admin/polling", Http.ADMIN)).getBoolean("paused")).isTrue();
+        assertThat(Http.action("api/admin/polling/resume", Http.ADMIN, null, "X-CSRF-Token", token).statusCode()).isEqualTo(204);
+        assertThat(Http.json(Http.get("api/admin/polling", Http.ADMIN)).getBoolean("paused")).isFalse();
+
+        assertThat(Http.get("api/admin/dead-letters", Http.ADMIN).statusCode()).isEqualTo(200);
+        HttpResponse<String> unknown = Http.action("api/admin/dead-letters/987654321/replay", Http.ADMIN, null, "X-CSRF-Token", token);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(Http.json(unknown).getString("type")).isEqualTo("/problems/unknown-dead-letter");
+        HttpResponse<String> badRegistration = Http.action("api/admin/lines", Http.ADMIN, "{\"orderReference\":\"bad ref!\"}",
+                "X-CSRF-Token", token);
+        assertThat(badRegistration.statusCode()).isEqualTo(400);
+        assertThat(badRegistration.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+
+        JsonArray audit = Http.json(Http.get("api/admin/console", Http.ADMIN)).getJsonArray("audit");
+        assertThat(audit.getValuesAs(JsonObject.class)).extracting(a -> a.getString("actor") + " " + a.getString("action")
+                        + " " + a.getInt("outcome"))
+                .contains("admin pause polling 403", "admin pause polling 204", "admin resume polling 204",
+                        "admin replay dead letter 404", "admin register line 400");
+    }
+
+    @Test
+    @Order(3)
+    void theConsoleFindsTheLetterBreachRefreshesItAndFollowsAnOutage() throws Exception {
+        JsonObject letter = Http.json(Http.get("api/simulator", Http.ADMIN)).getJsonArray("showcase").getJsonObject(0);
+        assertThat(letter.getString("scenario")).isEqualTo("CUSTOMER_LETTER");
+        String order = letter.getString("orderReference");
+        String ndi = letter.getString("ndi");
+        try (ConsoleBrowser browser = new ConsoleBrowser(Http.ADMIN)) {
+            browser.open("admin/");
+            await().atMost(Duration.ofSeconds(60)).until(() -> browser.text("#user").contains("admin")
+                    && browser.present("#operations tr[data-op='accessOrder.feed'] td.breaker[data-state='CLOSED']"));
+            browser.screenshot("1-console");
+
+            // The letter's line, found by its number as a call-centre agent would type it.
+            String spoken = ndi.replaceAll("(\\d{2})(?=\\d)", "$1 ");
+            await().atMost(Duration.ofSeconds(90)).until(() -> {
+                browser.find("#breaches-q").clear();
+                browser.find("#breaches-q").sendKeys(spoken);
+                browser.find("#breach-search button[type='submit']").click();
+                return browser.present("#breaches tr[data-order='" + order + "']");
+            });
+            assertThat(browser.text("#breaches tr[data-order='" + order + "']")).contains(order);
+            browser.show("#breaches-card");
+            browser.screenshot("2-letter-breach");
+            browser.find("#breaches tr[data-order='" + order + "'] button.refresh-line").click();
+            await().atMost(Duration.ofSeconds(30)).until(() -> browser.text("#audit tbody").contains("refresh line"));
+            assertThat(browser.text("#audit tbody tr:first-child")).contains("admin", "refresh line", order, "200");
+
+            // An operator holds a breaker open, then closes it.
+            browser.find("#operations tr[data-op='cutover.consult'] button.force-open").click();
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    browser.present("#operations tr[data-op='cutover.consult'] td.breaker[data-state='FORCED_OPEN']"));
+            browser.find("#operations tr[data-op='cutover.consult'] button.force-closed").click();
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    browser.present("#operations tr[data-op='cutover.consult'] td.breaker[data-state='CLOSED']"));
+
+            // The simulated owner goes down: the console shows the breakers opening.
+            await().atMost(Duration.ofSeconds(30)).until(() -> browser.present("#outage[data-outage='false']"));
+            browser.find("#outage").click();
+            await().atMost(Duration.ofSeconds(120)).until(() ->
+                    browser.present("#operations tr[data-op='accessOrder.feed'] td.breaker[data-state='OPEN']"));
+            browser.show("body");
+            browser.screenshot("3-outage");
+
+            // Raccord stays ready (it serves stored data), and readiness names the trouble.
+            HttpResponse<String> ready = Http.get("health/ready", Http.MONITOR);
+            assertThat(ready.statusCode()).isEqualTo(200);
+            JsonObject owner = checkNamed(Http.json(ready), "owner-accessOrder");
+            assertThat(owner.getString("status")).isEqualTo("UP");
+            assertThat(owner.getJsonObject("data").getString("feed.breaker")).isIn("OPEN", "HALF_OPEN");
+            assertThat(owner.getJsonObject("data").getBoolean("troubled")).isTrue();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> browser.present("#outage[data-outage='true']"));
+            browser.find("#outage").click();
+            await().atMost(Duration.ofSeconds(30)).until(() -> browser.present("#outage[data-outage='false']"));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void metricsCarryTheNamedSeriesAfterTraffic() {
+        WireMockServer receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        receiver.start();
+        try {
+            receiver.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
+            String subscriber = Tokens.client("metrics-receiver", "api-subscribe").bearer();
+            assertThat(Http.post("api/v1/hub", subscriber, "{\"callbackUrl\":\"http://localhost:" + receiver.port() + "/hook\"}")
+                    .statusCode()).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    metric(Http.get("metrics", Http.MONITOR).body(), "raccord_webhook_attempts_total{outcome=\"delivered\"}") > 0);
+        } finally {
+            receiver.stop();
+        }
+        HttpResponse<String> scrape = Http.get("metrics", Http.MONITOR);
+        assertThat(scrape.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        String metrics = scrape.body();
+        assertThat(metrics).contains(
+                "resilience4j_circuitbreaker_state{name=\"accessOrder.feed\",state=\"closed\"}",
+                "resilience4j_circuitbreaker_failure_rate{name=\"accessOrder.feed\"}",
+                "resilience4j_circuitbreaker_slow_call_rate{name=\"cutover.feed\"}",
+                "resilience4j_retry_calls_total{kind=",
+                "resilience4j_ratelimiter_available_permissions{name=\"owner\"}",
+                "resilience4j_bulkhead_available_concurrent_calls{name=\"accessOrder\"}",
+                "raccord_owner_call_seconds{operation=\"accessOrder.feed\",quantile=\"0.99\"}",
+                "raccord_feed_lag{feed=\"order\"}",
+                "raccord_lines_unconfirmed_oldest_age_seconds",
+                "raccord_outbox_depth",
+                "raccord_lines_breach");
+        assertThat(metric(metrics, "raccord_feed_events_applied_total{feed=\"order\"}")).as("ingestion").isPositive();
+        assertThat(metric(metrics, "raccord_owner_call_seconds_count{operation=\"accessOrder.consult\"}"))
+                .as("the refresh asked the owner").isPositive();
+        assertThat(metric(metrics, "raccord_lines_breach")).as("the letter's line at least").isPositive();
+    }
+
+    private static JsonObject checkNamed(JsonObject report, String name) {
+        return report.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals(name)).findFirst().orElseThrow(() -> new AssertionError(name + " in " + report));
+    }
+
+    /** The value of one series in Prometheus text, or -1 when absent. */
+    private static double metric(String text, String series) {
+        return text.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1)))
+                .findFirst().orElse(-1);
+    }
+}

@@ -1,0 +1,83 @@
+package org.raccord.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven through its own chromedriver (no browser download), signed in
+ * as a user of the local registry: the console uses HTTP Basic, so every request of the page
+ * carries the user's Authorization header, set through the DevTools protocol.
+ */
+public final class ConsoleBrowser implements AutoCloseable {
+
+    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    public ConsoleBrowser(String user) throws IOException {
+        profile = Files.createTempDirectory("raccord-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("raccord.it.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1440,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("raccord.it.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)))));
+    }
+
+    public void open(String path) {
+        driver.get(Http.BASE + path);
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public boolean present(String css) {
+        return !driver.findElements(By.cssSelector(css)).isEmpty();
+    }
+
+    public String text(String css) {
+        return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).reduce("", (a, b) -> a + "\n" + b);
+    }
+
+    /** Scrolls the page so that the element is at the top of the window (before a screenshot). */
+    public void show(String css) {
+        driver.executeScript("arguments[0].scrollIntoView()", find(css));
+    }
+
+    public void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void close() throws IOException {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
