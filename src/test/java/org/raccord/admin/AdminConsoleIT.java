@@ -67,6 +67,18 @@ class AdminConsoleIT {
 
     @Test
     @Order(2)
+    void aBrowserWithoutTheAdminRoleGetsNoConsole() throws Exception {
+        for (String user : new String[] {null, Http.READER}) {
+            try (ConsoleBrowser browser = new ConsoleBrowser(user)) {
+                browser.open("admin/");
+                assertThat(browser.present("#operations")).as(user == null ? "anonymous" : "reader").isFalse();
+                assertThat(browser.pageSource()).contains(user == null ? "/problems/unauthenticated" : "/problems/forbidden");
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
     void actionsNeedTheCsrfTokenAndAreAudited() {
         assertThat(Http.action("api/admin/polling/pause", Http.ADMIN, null).statusCode()).isEqualTo(403);
         HttpResponse<String> wrong = Http.action("api/admin/polling/pause", Http.ADMIN, null, "X-CSRF-Token", "forged");
@@ -99,7 +111,7 @@ class AdminConsoleIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theConsoleFindsTheLetterBreachRefreshesItAndFollowsAnOutage() throws Exception {
         JsonObject letter = Http.json(Http.get("api/simulator", Http.ADMIN)).getJsonArray("showcase").getJsonObject(0);
         assertThat(letter.getString("scenario")).isEqualTo("CUSTOMER_LETTER");
@@ -116,27 +128,27 @@ class AdminConsoleIT {
             await().atMost(Duration.ofSeconds(90)).until(() -> {
                 browser.find("#breaches-q").clear();
                 browser.find("#breaches-q").sendKeys(spoken);
-                browser.find("#breach-search button[type='submit']").click();
+                browser.click("#breach-search button[type='submit']");
                 return browser.present("#breaches tr[data-order='" + order + "']");
             });
             assertThat(browser.text("#breaches tr[data-order='" + order + "']")).contains(order);
             browser.show("#breaches-card");
             browser.screenshot("2-letter-breach");
-            browser.find("#breaches tr[data-order='" + order + "'] button.refresh-line").click();
+            browser.click("#breaches tr[data-order='" + order + "'] button.refresh-line");
             await().atMost(Duration.ofSeconds(30)).until(() -> browser.text("#audit tbody").contains("refresh line"));
             assertThat(browser.text("#audit tbody tr:first-child")).contains("admin", "refresh line", order, "200");
 
             // An operator holds a breaker open, then closes it.
-            browser.find("#operations tr[data-op='cutover.consult'] button.force-open").click();
+            browser.click("#operations tr[data-op='cutover.consult'] button.force-open");
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     browser.present("#operations tr[data-op='cutover.consult'] td.breaker[data-state='FORCED_OPEN']"));
-            browser.find("#operations tr[data-op='cutover.consult'] button.force-closed").click();
+            browser.click("#operations tr[data-op='cutover.consult'] button.force-closed");
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     browser.present("#operations tr[data-op='cutover.consult'] td.breaker[data-state='CLOSED']"));
 
             // The simulated owner goes down: the console shows the breakers opening.
             await().atMost(Duration.ofSeconds(30)).until(() -> browser.present("#outage[data-outage='false']"));
-            browser.find("#outage").click();
+            browser.click("#outage");
             await().atMost(Duration.ofSeconds(120)).until(() ->
                     browser.present("#operations tr[data-op='accessOrder.feed'] td.breaker[data-state='OPEN']"));
             browser.show("body");
@@ -151,13 +163,13 @@ class AdminConsoleIT {
             assertThat(owner.getJsonObject("data").getBoolean("troubled")).isTrue();
 
             await().atMost(Duration.ofSeconds(30)).until(() -> browser.present("#outage[data-outage='true']"));
-            browser.find("#outage").click();
+            browser.click("#outage");
             await().atMost(Duration.ofSeconds(30)).until(() -> browser.present("#outage[data-outage='false']"));
         }
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void metricsCarryTheNamedSeriesAfterTraffic() {
         WireMockServer receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         receiver.start();

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -29,6 +30,7 @@ public final class ConsoleBrowser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
 
+    /** {@code user} is "name:password", or null for an anonymous visitor. */
     public ConsoleBrowser(String user) throws IOException {
         profile = Files.createTempDirectory("raccord-chromium");
         ChromeOptions options = new ChromeOptions();
@@ -41,13 +43,19 @@ public final class ConsoleBrowser implements AutoCloseable {
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
-        driver.executeCdpCommand("Network.enable", Map.of());
-        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization",
-                "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)))));
+        if (user != null) {
+            driver.executeCdpCommand("Network.enable", Map.of());
+            driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)))));
+        }
     }
 
     public void open(String path) {
         driver.get(Http.BASE + path);
+    }
+
+    public String pageSource() {
+        return driver.getPageSource();
     }
 
     public WebElement find(String css) {
@@ -60,6 +68,24 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     public String text(String css) {
         return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).reduce("", (a, b) -> a + "\n" + b);
+    }
+
+    /** Clicks an element once it is scrolled to the middle of the window, clear of the sticky header. */
+    public void click(String css) {
+        // The console redraws its tables every few seconds: an element found just before a redraw
+        // is gone by the time it is clicked, so it is found again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebElement element = find(css);
+                driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+                element.click();
+                return;
+            } catch (StaleElementReferenceException redrawn) {
+                if (attempt == 5) {
+                    throw redrawn;
+                }
+            }
+        }
     }
 
     /** Scrolls the page so that the element is at the top of the window (before a screenshot). */
