@@ -1,10 +1,12 @@
 package org.raccord.api;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -25,6 +27,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -54,6 +59,7 @@ public class LinesResource {
 
     /** Status changes at any time: clients may keep an answer but must revalidate it (ETag). */
     private static final CacheControl REVALIDATE = revalidate();
+    static final String ANSWERS = "raccord.api.line.answers";
 
     @Inject
     TrackedLines lines;
@@ -66,6 +72,24 @@ public class LinesResource {
 
     @Inject
     NetworkOwner owner;
+
+    @Inject
+    StoredAnswers answers;
+
+    @Inject
+    MeterRegistry meters;
+
+    /** Lookups answered from the read model, and rendered from the line (read model behind, or degraded). */
+    private Counter fromStore;
+    private Counter rendered;
+
+    @PostConstruct
+    void meters() {
+        fromStore = Counter.builder(ANSWERS).tag("source", "stored").description("Line lookups answered from the read model")
+                .register(meters);
+        rendered = Counter.builder(ANSWERS).tag("source", "rendered")
+                .description("Line lookups rendered from the line (read model behind, or answers degraded)").register(meters);
+    }
 
     @GET
     @Path("{lineRef}")
@@ -84,21 +108,43 @@ public class LinesResource {
                     examples = @ExampleObject(name = "unknown", value = ApiDocs.UNKNOWN_LINE)))
     public Response line(@Parameter(description = LineReference.DESCRIPTION, example = "01 39 42 16 62")
                          @PathParam("lineRef") String lineRef, @Context HttpHeaders headers, @Context Request request) {
-        Optional<TrackedLine> found = finder.find(LineFinder.read("lineRef", lineRef));
+        LineReference reference = LineFinder.read("lineRef", lineRef);
+        boolean english = Languages.prefersEnglish(headers);
+        String degraded = owner.degradedReason(Instant.now());
+        if (degraded == null) {
+            Optional<StoredAnswers.StoredAnswer> stored = storedAnswer(reference, english);
+            if (stored.isPresent()) {
+                fromStore.increment();
+                return answer(stored.get().version(), null, english, request, stored.get().json());
+            }
+        }
+        Optional<TrackedLine> found = finder.find(reference);
         if (found.isEmpty()) {
             return LineFinder.unknownLine();
         }
         TrackedLine line = found.get();
-        boolean english = Languages.prefersEnglish(headers);
-        String degraded = owner.degradedReason(Instant.now());
+        rendered.increment();
+        return answer(line.version(), degraded, english, request, AnswerWriter.json(view(line, degraded).summarized(english)));
+    }
+
+    /** The line's answer as stored by the read model, when it is as current as the line (else rendered now). */
+    private Optional<StoredAnswers.StoredAnswer> storedAnswer(LineReference reference, boolean english) {
+        try {
+            return answers.find(reference, english);
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Response answer(long version, String degraded, boolean english, Request request, String body) {
         // The representation changes with the line (its version), its freshness and the language.
-        EntityTag tag = new EntityTag(line.version() + "-" + (degraded == null ? "fresh" : "degraded")
+        EntityTag tag = new EntityTag(version + "-" + (degraded == null ? "fresh" : "degraded")
                 + "-" + (english ? "en" : "fr"), true);
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
         if (unchanged != null) {
             return unchanged.tag(tag).cacheControl(REVALIDATE).build();
         }
-        return Response.ok(view(line, degraded).summarized(english)).tag(tag).cacheControl(REVALIDATE)
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(tag).cacheControl(REVALIDATE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, english ? "en" : "fr").header(HttpHeaders.VARY, "Accept-Language")
                 .build();
     }

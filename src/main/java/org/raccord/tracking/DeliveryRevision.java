@@ -40,6 +40,7 @@ public class DeliveryRevision {
         this.sourceSequence = sourceSequence;
     }
 
+    public Long lineId() { return lineId; }
     public LocalDate fromDate() { return fromDate; }
     public LocalDate toDate() { return toDate; }
     public OffsetDateTime revisedAt() { return revisedAt; }

@@ -35,6 +35,7 @@ public class JeopardyAlert {
         this.sourceSequence = sourceSequence;
     }
 
+    public Long lineId() { return lineId; }
     public OffsetDateTime raisedAt() { return raisedAt; }
     public Reason reason() { return StoredReason.read(reason); }
     public long sourceSequence() { return sourceSequence; }

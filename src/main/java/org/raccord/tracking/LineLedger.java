@@ -14,8 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
@@ -34,6 +37,9 @@ public class LineLedger {
     @PersistenceContext(unitName = "raccord")
     EntityManager em;
 
+    @Inject
+    Event<LinesChanged> changed;
+
     /** Looked up once: Json.createObjectBuilder() resolves the provider on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -44,8 +50,10 @@ public class LineLedger {
     @Transactional
     public int applyOrderPage(List<OrderEvent> events, long next, long ownerLast) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        int applied = applyOrders(events, now);
+        Set<Long> touched = new HashSet<>();
+        int applied = applyOrders(events, now, touched);
         cursor(Feed.ORDER).advance(next, ownerLast, now);
+        announce(touched);
         return applied;
     }
 
@@ -53,8 +61,10 @@ public class LineLedger {
     @Transactional
     public int applyCutoverPage(List<CutoverEvent> events, long next, long ownerLast) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        int applied = applyCutovers(events, now);
+        Set<Long> touched = new HashSet<>();
+        int applied = applyCutovers(events, now, touched);
         cursor(Feed.CUTOVER).advance(next, ownerLast, now);
+        announce(touched);
         return applied;
     }
 
@@ -73,10 +83,13 @@ public class LineLedger {
         if (contact != null) {
             line.contact(contact);
         }
-        applyOrders(events, now);
-        applyCutovers(cutovers, now);
+        Set<Long> touched = new HashSet<>();
+        touched.add(line.id());
+        applyOrders(events, now, touched);
+        applyCutovers(cutovers, now, touched);
         rules.confirm(line, facts, now);
         line.nextCheck(CheckCadence.next(line, now));
+        announce(touched);
         return line;
     }
 
@@ -101,6 +114,7 @@ public class LineLedger {
                     payload(line, event), now));
             line.imminentAnnounced(line.cutoverPlannedAt());
         }
+        announce(near.stream().map(TrackedLine::id).collect(Collectors.toSet()));
         return near.size();
     }
 
@@ -110,13 +124,21 @@ public class LineLedger {
         return Optional.ofNullable(em.find(FeedCursor.class, feed));
     }
 
-    private int applyOrders(List<OrderEvent> events, OffsetDateTime now) {
+    /** Tells the read model, once this transaction has committed, which lines it changed. */
+    private void announce(Set<Long> touched) {
+        if (!touched.isEmpty()) {
+            changed.fire(new LinesChanged(touched));
+        }
+    }
+
+    private int applyOrders(List<OrderEvent> events, OffsetDateTime now, Set<Long> touched) {
         Set<Long> known = known(Feed.ORDER, events, OrderEvent::sequence);
         List<OrderEvent> fresh = events.stream().filter(e -> !known.contains(e.sequence())).toList();
         Map<String, TrackedLine> lines = linesFor(fresh.stream().map(OrderEvent::orderReference).toList(), now);
         for (OrderEvent e : fresh) {
             TrackedLine line = lines.get(e.orderReference());
             store(line, rules.apply(line, e, now), now);
+            touched.add(line.id());
         }
         return fresh.size();
     }
@@ -150,7 +172,7 @@ public class LineLedger {
         return lines;
     }
 
-    private int applyCutovers(List<CutoverEvent> events, OffsetDateTime now) {
+    private int applyCutovers(List<CutoverEvent> events, OffsetDateTime now, Set<Long> touched) {
         Set<Long> known = known(Feed.CUTOVER, events, CutoverEvent::sequence);
         List<CutoverEvent> fresh = events.stream().filter(e -> !known.contains(e.sequence())).toList();
         Map<String, TrackedLine> byOrder = linesFor(fresh.stream().map(CutoverEvent::orderReference)
@@ -160,6 +182,7 @@ public class LineLedger {
             Optional<TrackedLine> line = lineOf(e, byOrder);
             if (line.isPresent()) {
                 store(line.get(), rules.apply(line.get(), e, now), now);
+                touched.add(line.get().id());
                 applied++;
             }
         }

@@ -38,6 +38,7 @@ public class MilestoneReached {
         this.sourceSequence = sourceSequence;
     }
 
+    public Long lineId() { return lineId; }
     public Milestone milestone() { return milestone; }
     public OffsetDateTime reachedAt() { return reachedAt; }
     public Feed sourceFeed() { return sourceFeed; }

@@ -2,10 +2,12 @@ package org.raccord.tracking;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -55,6 +57,30 @@ public class TrackedLines {
         }
         return em.createQuery("select l from TrackedLine l where l." + attribute + " = :v", TrackedLine.class)
                 .setParameter("v", value).setMaxResults(1).getResultList().stream().findFirst();
+    }
+
+    /**
+     * Several lines with their records, in four queries whatever their number (at most 500 ids):
+     * how the read model renders lines in bulk.
+     */
+    public List<LineRecords> withRecords(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<DeliveryRevision>> revisions = em.createQuery("select r from DeliveryRevision r where r.lineId in :ids"
+                        + " order by r.sourceSequence", DeliveryRevision.class).setParameter("ids", ids).getResultList()
+                .stream().collect(Collectors.groupingBy(DeliveryRevision::lineId));
+        Map<Long, List<MilestoneReached>> milestones = em.createQuery("select m from MilestoneReached m where m.lineId in :ids"
+                        + " order by m.reachedAt", MilestoneReached.class).setParameter("ids", ids).getResultList()
+                .stream().collect(Collectors.groupingBy(MilestoneReached::lineId));
+        Map<Long, List<JeopardyAlert>> alerts = em.createQuery("select a from JeopardyAlert a where a.lineId in :ids"
+                        + " order by a.sourceSequence", JeopardyAlert.class).setParameter("ids", ids).getResultList()
+                .stream().collect(Collectors.groupingBy(JeopardyAlert::lineId));
+        return em.createQuery("select l from TrackedLine l where l.id in :ids", TrackedLine.class).setParameter("ids", ids)
+                .getResultList().stream()
+                .map(l -> new LineRecords(l, revisions.getOrDefault(l.id(), List.of()), milestones.getOrDefault(l.id(), List.of()),
+                        alerts.getOrDefault(l.id(), List.of())))
+                .toList();
     }
 
     public List<DeliveryRevision> revisions(TrackedLine line) {

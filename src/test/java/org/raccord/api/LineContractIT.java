@@ -144,6 +144,29 @@ class LineContractIT {
     }
 
     @Test
+    void lookupsAreAnsweredFromTheReadModelOnceTheLineIsRendered() {
+        // The read model renders changed lines just after their commit: within moments, a lookup
+        // of the letter's line is one stored answer, with the same ETag rules.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            double before = answers("stored");
+            HttpResponse<String> answer = Http.get(LETTER, Http.channel());
+            return answer.statusCode() == 200 && answers("stored") == before + 1;
+        });
+        HttpResponse<String> stored = Http.get(LETTER, Http.channel());
+        assertThat(Http.json(stored).getJsonObject("serviceGap").getBoolean("breach")).isTrue();
+        assertThat(stored.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        String tag = stored.headers().firstValue("ETag").orElseThrow();
+        assertThat(Http.get(LETTER, Http.channel(), "If-None-Match", tag).statusCode()).isEqualTo(304);
+    }
+
+    /** Line lookups answered so far from one source (stored or rendered), as the metrics count them. */
+    private static double answers(String source) {
+        String series = "raccord_api_line_answers_total{source=\"" + source + "\"} ";
+        return Http.get("metrics", Http.MONITOR).body().lines().filter(l -> l.startsWith(series))
+                .mapToDouble(l -> Double.parseDouble(l.substring(series.length()))).findFirst().orElse(0);
+    }
+
+    @Test
     void theSummaryIsEnglishOnRequestAndTheAnswerSaysSo() {
         HttpResponse<String> english = Http.get(LETTER, Http.channel(), "Accept-Language", "en-GB,en;q=0.9");
 

@@ -1,0 +1,61 @@
+package org.raccord.api;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.transaction.Transactional;
+
+import org.raccord.tracking.LineRecords;
+import org.raccord.tracking.TrackedLines;
+
+/**
+ * Renders lines into the read model, a batch per transaction: the lines are read afresh (a
+ * transaction of its own, never a persistence context an earlier batch left stale) and their
+ * answers, in both languages, stored with the version they were read at.
+ */
+@ApplicationScoped
+public class AnswerWriter {
+
+    /** Made on first use: the JSON-B provider is the container's. */
+    private static final class Serializer {
+        static final Jsonb JSON = JsonbBuilder.create();
+    }
+
+    @Inject
+    TrackedLines lines;
+
+    @Inject
+    StoredAnswers answers;
+
+    @Resource(lookup = "jdbc/raccord")
+    DataSource dataSource;
+
+    /** The answer's JSON: stored answers and answers rendered on demand come from this one serializer. */
+    static String json(LineView view) {
+        return Serializer.JSON.toJson(view);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int render(Collection<Long> ids) {
+        try (Connection c = dataSource.getConnection()) {
+            int rendered = 0;
+            for (LineRecords r : lines.withRecords(ids)) {
+                LineView view = LineView.of(r.line(), r.revisions(), r.milestones(), r.alerts(), null);
+                answers.store(c, r.line().id(), r.line().version(), json(view.summarized(false)),
+                        json(view.summarized(true)));
+                rendered++;
+            }
+            return rendered;
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing rendered answers failed", e);
+        }
+    }
+}
