@@ -72,5 +72,7 @@ echo "ratio lookup/ping = $(awk "BEGIN { printf \"%.2f\", $LOOKUP_RPS / $PING_RP
 # Half load: 16 connections, each pausing so that together they ask about half the full rate.
 HALF_DELAY=$(awk "BEGIN { printf \"%d\", 16 * 1000 / ($LOOKUP_RPS / 2) }")
 run "lookup-half(target $((LOOKUP_RPS / 2))/s, delay ${HALF_DELAY}ms)" lookup.lua 16 "$DURATION" "$HALF_DELAY"
+# The platform's floor: the trivial endpoint at the same pace (same machine, same wrk beside it).
+run "ping-half(same pace)" ping.lua 16 "$DURATION" "$HALF_DELAY"
 "$SERVER" stop raccord >/dev/null
 rm -f "$SERVER_DIR/dropins/raccord.war"

@@ -66,8 +66,10 @@ public final class ConsoleBrowser implements AutoCloseable {
         return !driver.findElements(By.cssSelector(css)).isEmpty();
     }
 
+    /** The text of every element the selector matches, read in one go (the console redraws its tables). */
     public String text(String css) {
-        return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).reduce("", (a, b) -> a + "\n" + b);
+        return String.valueOf(driver.executeScript(
+                "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.innerText).join('\\n')", css));
     }
 
     /** Clicks an element once it is scrolled to the middle of the window, clear of the sticky header. */
