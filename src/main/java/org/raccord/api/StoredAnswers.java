@@ -47,10 +47,11 @@ public class StoredAnswers {
                 if (lookup[1] == null) {
                     continue;
                 }
-                // Column names come from this method's own constants, never from the client.
+                // Column names come from this method's own constants, never from the client. No
+                // setMaxRows: Liberty resets a statement whose settings changed before caching it
+                // again, and H2 then runs a SET QUERY_TIMEOUT command, on every lookup.
                 try (PreparedStatement s = c.prepareStatement(String.format(SELECT, body, lookup[0]))) {
                     s.setString(1, lookup[1]);
-                    s.setMaxRows(1);
                     try (ResultSet r = s.executeQuery()) {
                         if (r.next()) {
                             long version = r.getLong(1);
