@@ -21,8 +21,8 @@ import jakarta.inject.Inject;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 
+import org.raccord.notification.Deliveries;
 import org.raccord.polling.FeedPoller;
-import org.raccord.tracking.Feed;
 import org.raccord.wholesale.NetworkOwner;
 import org.raccord.wholesale.OperationReading;
 
@@ -64,7 +64,7 @@ public class ConsoleHistory {
     private ScheduledFuture<?> task;
 
     void start(@Observes Startup startup) {
-        lastApplied = applied();
+        lastApplied = poller.appliedSinceStart();
         lastDelivered = delivered();
         lastAt = System.nanoTime();
         task = scheduler.scheduleAtFixedRate(this::sample, EVERY_SECONDS, EVERY_SECONDS, TimeUnit.SECONDS);
@@ -74,7 +74,7 @@ public class ConsoleHistory {
         try {
             long now = System.nanoTime();
             double minutes = Math.max(1e-9, (now - lastAt) / 60e9);
-            long applied = applied();
+            long applied = poller.appliedSinceStart();
             double delivered = delivered();
             double p99 = owner.readings().stream().mapToDouble(OperationReading::p99Millis).max().orElse(0);
             samples.addLast(new Sample(Instant.now(), p99, flow.totalLag(),
@@ -99,16 +99,8 @@ public class ConsoleHistory {
         return samples.isEmpty() ? 0 : samples.getLast().eventsPerMinute();
     }
 
-    private long applied() {
-        long sum = 0;
-        for (Feed feed : Feed.values()) {
-            sum += poller.appliedSinceStart(feed);
-        }
-        return sum;
-    }
-
     private double delivered() {
-        return Search.in(meters).name("raccord.webhook.attempts").tag("outcome", "delivered").counters().stream()
+        return Search.in(meters).name(Deliveries.OUTCOMES).tag("outcome", "delivered").counters().stream()
                 .mapToDouble(c -> c.count()).sum();
     }
 

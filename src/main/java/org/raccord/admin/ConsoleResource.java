@@ -93,7 +93,8 @@ public class ConsoleResource {
                 new ConsoleView.Owner(owner.readings(), owner.quota(), owner.degradedReason(now)),
                 new ConsoleView.Polling(schedule.paused(), feeds.all(), history.eventsPerMinute(), byState, total,
                         lines.overdueChecks(utc), flow.oldestUnconfirmedSeconds()),
-                new ConsoleView.Notifications(lines.pendingOutbox(), tallies.pending(), tallies.all(), deliveries.dead(20).stream().map(DeadLettersResource.DeadLetter::of).toList()),
+                new ConsoleView.Notifications(lines.pendingOutbox(), tallies.pending(), tallies.all(),
+                        deliveries.dead(20).stream().map(DeadLettersResource.DeadLetter::of).toList()),
                 lines.breachCount(), audit.latest(15));
     }
 

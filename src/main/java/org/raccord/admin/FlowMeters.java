@@ -53,11 +53,10 @@ public class FlowMeters {
     @Inject
     SubscriberTallies tallies;
 
-    private volatile Map<ServiceState, Long> stateCounts = Map.of();
+    private volatile Map<ServiceState, Long> stateCounts;
     private volatile long stateCountsAt;
 
     void register(@Observes Startup startup) {
-        stateCountsAt = System.nanoTime() - STATE_COUNTS_KEPT.toNanos() - 1;
         for (Feed feed : Feed.values()) {
             String name = feed.name().toLowerCase();
             gauge("raccord.feed.lag", "Events the owner has published on this feed that Raccord has not read yet",
@@ -102,7 +101,7 @@ public class FlowMeters {
     }
 
     private double stateCount(ServiceState state) {
-        if (System.nanoTime() - stateCountsAt > STATE_COUNTS_KEPT.toNanos()) {
+        if (stateCounts == null || System.nanoTime() - stateCountsAt > STATE_COUNTS_KEPT.toNanos()) {
             stateCounts = lines.countByState();
             stateCountsAt = System.nanoTime();
         }

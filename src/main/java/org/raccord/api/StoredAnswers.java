@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,27 +68,21 @@ public class StoredAnswers {
     /** Stores a line's answers unless a newer rendering is already there. */
     void store(Connection c, long lineId, long version, String french, String english) throws SQLException {
         OffsetDateTime now = OffsetDateTime.now();
-        try (PreparedStatement update = c.prepareStatement("UPDATE line_answer SET line_version = ?, body_fr = ?, body_en = ?,"
-                + " rendered_at = ? WHERE line_id = ? AND line_version < ?")) {
-            update.setLong(1, version);
-            update.setString(2, french);
-            update.setString(3, english);
-            update.setObject(4, now);
-            update.setLong(5, lineId);
-            update.setLong(6, version);
-            if (update.executeUpdate() > 0) {
-                return;
-            }
+        int updated = execute(c, "UPDATE line_answer SET line_version = ?, body_fr = ?, body_en = ?, rendered_at = ?"
+                + " WHERE line_id = ? AND line_version < ?", version, french, english, now, lineId, version);
+        if (updated == 0) {
+            execute(c, "INSERT INTO line_answer (line_id, line_version, body_fr, body_en, rendered_at)"
+                    + " SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM line_answer WHERE line_id = ?)",
+                    lineId, version, french, english, now, lineId);
         }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO line_answer (line_id, line_version, body_fr, body_en, rendered_at)"
-                + " SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM line_answer WHERE line_id = ?)")) {
-            insert.setLong(1, lineId);
-            insert.setLong(2, version);
-            insert.setString(3, french);
-            insert.setString(4, english);
-            insert.setObject(5, now);
-            insert.setLong(6, lineId);
-            insert.executeUpdate();
+    }
+
+    private static int execute(Connection c, String sql, Object... values) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            return s.executeUpdate();
         }
     }
 
@@ -99,7 +94,7 @@ public class StoredAnswers {
             s.setLong(1, after);
             s.setMaxRows(limit);
             try (ResultSet r = s.executeQuery()) {
-                List<Long> ids = new java.util.ArrayList<>();
+                List<Long> ids = new ArrayList<>();
                 while (r.next()) {
                     ids.add(r.getLong(1));
                 }

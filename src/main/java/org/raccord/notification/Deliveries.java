@@ -32,7 +32,7 @@ public class Deliveries implements Courier.Store {
     EntityManager em;
 
     /** Attempts by outcome (delivered, retry, dead, gone), counted as each round is recorded. */
-    static final String OUTCOMES = "raccord.webhook.attempts";
+    public static final String OUTCOMES = "raccord.webhook.attempts";
 
     @Inject
     MeterRegistry meters;

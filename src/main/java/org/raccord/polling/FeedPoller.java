@@ -70,6 +70,11 @@ public class FeedPoller {
         return behind.containsValue(true);
     }
 
+    /** New events applied from both feeds since start-up. */
+    public long appliedSinceStart() {
+        return applied.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
     /** New events applied from a feed since start-up. */
     public long appliedSinceStart(Feed feed) {
         return applied.get(feed).sum();

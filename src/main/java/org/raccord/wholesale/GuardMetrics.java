@@ -3,6 +3,7 @@ package org.raccord.wholesale;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -54,7 +55,7 @@ final class GuardMetrics {
     double percentileMillis(String operation, double p) {
         for (ValueAtPercentile v : latency(operation).takeSnapshot().percentileValues()) {
             if (v.percentile() == p) {
-                return v.value(java.util.concurrent.TimeUnit.MILLISECONDS);
+                return v.value(TimeUnit.MILLISECONDS);
             }
         }
         return 0;

@@ -50,7 +50,7 @@ public class NetworkOwner {
 
     /** Each operation's health, breaker rates and recent latency, for operations. */
     public List<OperationReading> readings() {
-        return OwnerGuards.operations().stream().map(guards::reading).toList();
+        return guards.readings();
     }
 
     public QuotaReading quota() {

@@ -142,6 +142,11 @@ public final class OwnerGuards {
         return OPERATIONS.stream().map(this::health).toList();
     }
 
+    /** Each operation's health, breaker rates and recent latency. */
+    public List<OperationReading> readings() {
+        return OPERATIONS.stream().map(this::reading).toList();
+    }
+
     public OperationReading reading(String operation) {
         CircuitBreaker.Metrics m = breakers.circuitBreaker(operation).getMetrics();
         return new OperationReading(health(operation), m.getFailureRate(), m.getSlowCallRate(),
@@ -169,10 +174,6 @@ public final class OwnerGuards {
         } else {
             breaker.transitionToClosedState();
         }
-    }
-
-    public static List<String> operations() {
-        return OPERATIONS;
     }
 
     public CircuitBreaker breaker(String operation) {

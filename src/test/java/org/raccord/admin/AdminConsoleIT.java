@@ -8,7 +8,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -22,10 +21,8 @@ import org.raccord.support.ConsoleBrowser;
 import org.raccord.support.Deployments;
 import org.raccord.support.Http;
 import org.raccord.support.Tokens;
+import org.raccord.support.WebhookReceiver;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -108,12 +105,23 @@ class AdminConsoleIT {
                 "X-CSRF-Token", token);
         assertThat(badRegistration.statusCode()).isEqualTo(400);
         assertThat(badRegistration.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        String order = Http.json(Http.get("api/simulator", Http.ADMIN)).getJsonArray("showcase").getJsonObject(1).getString("orderReference");
+        HttpResponse<String> registered = Http.action("api/admin/lines", Http.ADMIN, "{\"orderReference\":\"" + order
+                + "\",\"phoneNumber\":\"01 23 45 67 89\"}", "X-CSRF-Token", token);
+        assertThat(registered.statusCode()).isIn(200, 201);
+        assertThat(Http.json(registered).getString("orderReference")).isEqualTo(order);
 
         JsonArray audit = Http.json(Http.get("api/admin/console", Http.ADMIN)).getJsonArray("audit");
         assertThat(audit.getValuesAs(JsonObject.class)).extracting(a -> a.getString("actor") + " " + a.getString("action")
                         + " " + a.getInt("outcome"))
                 .contains("admin pause polling 403", "admin pause polling 204", "admin resume polling 204",
                         "admin replay dead letter 404", "admin register line 400");
+        assertThat(audit.getValuesAs(JsonObject.class)).as("the registration's target is the order it names")
+                .anySatisfy(a -> {
+                    assertThat(a.getString("action")).isEqualTo("register line");
+                    assertThat(a.getString("target")).isEqualTo(order);
+                    assertThat(a.getInt("outcome")).isIn(200, 201);
+                });
     }
 
     @Test
@@ -128,6 +136,7 @@ class AdminConsoleIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> browser.text("#user").contains("admin")
                     && browser.present("#operations tr[data-op='accessOrder.feed'] td.breaker[data-state='CLOSED']"));
             browser.screenshot("1-console");
+            assertThat(browser.present("#chart-latency canvas")).as("the last hour's charts are drawn").isTrue();
 
             // The letter's line, found by its number as a call-centre agent would type it.
             String spoken = ndi.replaceAll("(\\d{2})(?=\\d)", "$1 ");
@@ -172,20 +181,31 @@ class AdminConsoleIT {
             browser.click("#outage");
             await().atMost(Duration.ofSeconds(30)).until(() -> browser.present("#outage[data-outage='false']"));
         }
+        // The last hour: a sample every 15 s since the application started.
+        await().atMost(Duration.ofSeconds(40)).until(() -> !Http.jsonArray(Http.get("api/admin/console/history", Http.ADMIN)).isEmpty());
+        JsonObject sample = Http.jsonArray(Http.get("api/admin/console/history", Http.ADMIN)).getJsonObject(0);
+        assertThat(sample.keySet()).contains("at", "ownerP99Millis", "feedLag", "eventsPerMinute", "deliveredPerMinute");
     }
 
     @Test
     @Order(5)
     void metricsCarryTheNamedSeriesAfterTraffic() {
-        WireMockServer receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        receiver.start();
+        WireMockServer receiver = WebhookReceiver.started();
         try {
-            receiver.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
             String subscriber = Tokens.client("metrics-receiver", "api-subscribe").bearer();
-            assertThat(Http.post("api/v1/hub", subscriber, "{\"callbackUrl\":\"http://localhost:" + receiver.port() + "/hook\"}")
+            assertThat(Http.post("api/v1/hub", subscriber, "{\"callbackUrl\":\"" + WebhookReceiver.callbackUrl(receiver, "localhost") + "\"}")
                     .statusCode()).isEqualTo(201);
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
                     metric(Http.get("metrics", Http.MONITOR).body(), "raccord_webhook_attempts_total{outcome=\"delivered\"}") > 0);
+            // The console shows the subscriber's tally, by callback host, and never a signing secret.
+            String console = Http.get("api/admin/console", Http.ADMIN).body();
+            assertThat(console).doesNotContain("whsec_");
+            assertThat(Http.parse(console).getJsonObject("notifications").getJsonArray("subscribers").getValuesAs(JsonObject.class))
+                    .anySatisfy(t -> {
+                        assertThat(t.getString("client")).isEqualTo("metrics-receiver");
+                        assertThat(t.getString("callbackHost")).isEqualTo("localhost");
+                        assertThat(t.getJsonNumber("delivered").longValue()).isPositive();
+                    });
         } finally {
             receiver.stop();
         }
@@ -203,7 +223,9 @@ class AdminConsoleIT {
                 "raccord_feed_lag{feed=\"order\"}",
                 "raccord_lines_unconfirmed_oldest_age_seconds",
                 "raccord_outbox_depth",
-                "raccord_lines_breach");
+                "raccord_lines_breach",
+                "raccord_lines{state=\"inProgress\"}",
+                "raccord_polling_paused 0.0");
         assertThat(metric(metrics, "raccord_feed_events_applied_total{feed=\"order\"}")).as("ingestion").isPositive();
         assertThat(metric(metrics, "raccord_owner_call_seconds_count{operation=\"accessOrder.consult\"}"))
                 .as("the refresh asked the owner").isPositive();

@@ -15,7 +15,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.standardwebhooks.Webhook;
 
@@ -30,9 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.raccord.support.Deployments;
 import org.raccord.support.Http;
 import org.raccord.support.Tokens;
+import org.raccord.support.WebhookReceiver;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,9 +58,7 @@ class NotificationIT {
 
     @BeforeAll
     static void receiver() {
-        receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        receiver.start();
-        receiver.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
+        receiver = WebhookReceiver.started();
     }
 
     @AfterAll

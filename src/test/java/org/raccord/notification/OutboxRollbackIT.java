@@ -6,7 +6,6 @@ import java.time.Duration;
 import jakarta.json.JsonObject;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -19,10 +18,9 @@ import org.raccord.support.Deployments;
 import org.raccord.support.Http;
 import org.raccord.support.LedgerProbe;
 import org.raccord.support.Tokens;
+import org.raccord.support.WebhookReceiver;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,9 +45,7 @@ class OutboxRollbackIT {
 
     @BeforeAll
     static void receiver() {
-        receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        receiver.start();
-        receiver.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
+        receiver = WebhookReceiver.started();
     }
 
     @AfterAll
