@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # The lookup benchmark (docs/benchmarks.md): LINES benchmark lines seeded into the local server's
 # database, then wrk against GET /api/v1/lines/{ref} and, in the same run, the trivial
-# GET /api/v1/ping: full speed for both, then the lookup paced at half its full-speed rate.
+# GET /api/v1/ping: full speed for both (ROUNDS alternating pairs, median ratio), then the lookup
+# paced at half its full-speed rate beside ping at the same pace (HALF_ROUNDS pairs).
 # Usage, after one `mvn verify` (it builds the WAR and creates the server):
-#   src/test/bench/lookup/run.sh 1000000 30s
+#   src/test/bench/lookup/run.sh 1000000 20s
 set -euo pipefail
 LINES=${1:-1000000}
 DURATION=${2:-30s}
+ROUNDS=${ROUNDS:-5}
+HALF_ROUNDS=${HALF_ROUNDS:-3}
 HERE=$(cd "$(dirname "$0")" && pwd)
 cd "$HERE/../../../.."
 SERVER_DIR=target/liberty/wlp/usr/servers/raccord
@@ -59,20 +62,41 @@ run() { # name script connections duration [delay]
   DELAY_MS=${5:-0} wrk -t2 -c"$3" -d"$4" -s "$HERE/$2" http://localhost:9080 | grep RESULT | sed "s|^RESULT|$1|"
 }
 
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+field() { sed "s/.*$1=\([0-9.]*\).*/\1/"; }
+
 echo "warm-up"
 run warm-ping ping.lua $CONNECTIONS 20s >/dev/null
 run warm-lookup lookup.lua $CONNECTIONS 20s >/dev/null
-PING=$(run ping-full ping.lua $CONNECTIONS "$DURATION")
-LOOKUP=$(run lookup-full lookup.lua $CONNECTIONS "$DURATION")
-echo "$PING"
-echo "$LOOKUP"
-PING_RPS=$(echo "$PING" | sed 's/.*rps=\([0-9]*\).*/\1/')
-LOOKUP_RPS=$(echo "$LOOKUP" | sed 's/.*rps=\([0-9]*\).*/\1/')
-echo "ratio lookup/ping = $(awk "BEGIN { printf \"%.2f\", $LOOKUP_RPS / $PING_RPS }")"
-# Half load: 16 connections, each pausing so that together they ask about half the full rate.
+# Full speed: ROUNDS pairs of runs, the order alternating, so that whatever else this machine does
+# weighs on both sides; the ratio of each pair, then their median.
+RATIOS=""
+LOOKUPS=""
+for round in $(seq 1 "$ROUNDS"); do
+  if [ $((round % 2)) = 1 ]; then
+    PING=$(run "ping-full($round)" ping.lua $CONNECTIONS "$DURATION"); LOOKUP=$(run "lookup-full($round)" lookup.lua $CONNECTIONS "$DURATION")
+  else
+    LOOKUP=$(run "lookup-full($round)" lookup.lua $CONNECTIONS "$DURATION"); PING=$(run "ping-full($round)" ping.lua $CONNECTIONS "$DURATION")
+  fi
+  RATIO=$(awk "BEGIN { printf \"%.2f\", $(echo "$LOOKUP" | field rps) / $(echo "$PING" | field rps) }")
+  echo "$PING"; echo "$LOOKUP"; echo "ratio($round) lookup/ping = $RATIO"
+  RATIOS="$RATIOS $RATIO"
+  LOOKUPS="$LOOKUPS $(echo "$LOOKUP" | field rps)"
+done
+echo "ratio lookup/ping, median of $ROUNDS rounds = $(echo $RATIOS | tr ' ' '\n' | median) (each:$RATIOS)"
+LOOKUP_RPS=$(echo $LOOKUPS | tr ' ' '\n' | median | cut -d. -f1)
+# Half load: 16 connections, each pausing so that together they ask about half the median full
+# rate; the trivial endpoint at the same pace beside it (the platform's floor on this machine).
 HALF_DELAY=$(awk "BEGIN { printf \"%d\", 16 * 1000 / ($LOOKUP_RPS / 2) }")
-run "lookup-half(target $((LOOKUP_RPS / 2))/s, delay ${HALF_DELAY}ms)" lookup.lua 16 "$DURATION" "$HALF_DELAY"
-# The platform's floor: the trivial endpoint at the same pace (same machine, same wrk beside it).
-run "ping-half(same pace)" ping.lua 16 "$DURATION" "$HALF_DELAY"
+HALF_P99=""
+FLOOR_P99=""
+for round in $(seq 1 "$HALF_ROUNDS"); do
+  HALF=$(run "lookup-half($round, target $((LOOKUP_RPS / 2))/s, delay ${HALF_DELAY}ms)" lookup.lua 16 "$DURATION" "$HALF_DELAY")
+  FLOOR=$(run "ping-half($round, same pace)" ping.lua 16 "$DURATION" "$HALF_DELAY")
+  echo "$HALF"; echo "$FLOOR"
+  HALF_P99="$HALF_P99 $(echo "$HALF" | field p99_ms)"
+  FLOOR_P99="$FLOOR_P99 $(echo "$FLOOR" | field p99_ms)"
+done
+echo "half load p99, median of $HALF_ROUNDS rounds: lookup $(echo $HALF_P99 | tr ' ' '\n' | median) ms (each:$HALF_P99), ping at the same pace $(echo $FLOOR_P99 | tr ' ' '\n' | median) ms (each:$FLOOR_P99)"
 "$SERVER" stop raccord >/dev/null
 rm -f "$SERVER_DIR/dropins/raccord.war"

@@ -12,6 +12,8 @@ import org.raccord.tracking.OrderEvent;
  */
 public class NetworkOwner {
 
+    private static final List<String> FEEDS = List.of(AccessOrderGateway.FEED, CutoverGateway.FEED);
+
     private final AccessOrderGateway orders;
     private final CutoverGateway cutovers;
     private final OwnerGuards guards;
@@ -64,12 +66,16 @@ public class NetworkOwner {
 
     /** Whether answers from the owner cannot be trusted to be current right now, and why. */
     public String degradedReason(Instant now) {
-        return guards.health().stream()
-                .filter(h -> h.operation().endsWith(".feed") && h.troubled(now))
-                .map(h -> h.operation() + " " + h.breakerState().toLowerCase()
-                        + (h.lastError() == null ? "" : ": " + h.lastError()))
-                .reduce((a, b) -> a + "; " + b)
-                .orElse(null);
+        // Asked on every lookup: a plain loop over the two feeds, text only when one is troubled.
+        String reason = null;
+        for (String feed : FEEDS) {
+            OperationHealth h = guards.health(feed);
+            if (h.troubled(now)) {
+                String why = feed + " " + h.breakerState().toLowerCase() + (h.lastError() == null ? "" : ": " + h.lastError());
+                reason = reason == null ? why : reason + "; " + why;
+            }
+        }
+        return reason;
     }
 
     OwnerGuards guards() {

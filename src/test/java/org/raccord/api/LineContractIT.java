@@ -159,6 +159,28 @@ class LineContractIT {
         assertThat(Http.get(LETTER, Http.channel(), "If-None-Match", tag).statusCode()).isEqualTo(304);
     }
 
+    @Test
+    void aChangeShowsInTheVeryNextLookupThenFromTheReadModel() {
+        lookupsAreAnsweredFromTheReadModelOnceTheLineIsRendered();
+        // Registering the order again asks the owner and confirms the line: a change. The very next
+        // lookup must already show it (the stored answer is older than the line now, so it is not
+        // served); shortly after, the read model serves the new answer.
+        HttpResponse<String> again = Http.post("api/v1/lines", Http.backOffice(), "{\"orderReference\":\"CMD-00000001\"}");
+        assertThat(again.statusCode()).isEqualTo(200);
+        OffsetDateTime confirmed = confirmedAt(again);
+        assertThat(confirmedAt(Http.get(LETTER, Http.channel()))).as("the lookup right after the change")
+                .isAfterOrEqualTo(confirmed);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            double before = answers("stored");
+            HttpResponse<String> answer = Http.get(LETTER, Http.channel());
+            return answer.statusCode() == 200 && answers("stored") == before + 1 && !confirmedAt(answer).isBefore(confirmed);
+        });
+    }
+
+    private static OffsetDateTime confirmedAt(HttpResponse<String> answer) {
+        return OffsetDateTime.parse(Http.json(answer).getJsonObject("freshness").getString("confirmedAt"));
+    }
+
     /** Line lookups answered so far from one source (stored or rendered), as the metrics count them. */
     private static double answers(String source) {
         String series = "raccord_api_line_answers_total{source=\"" + source + "\"} ";
