@@ -62,7 +62,7 @@ run() { # name script connections duration [delay]
   DELAY_MS=${5:-0} wrk -t2 -c"$3" -d"$4" -s "$HERE/$2" http://localhost:9080 | grep RESULT | sed "s|^RESULT|$1|"
 }
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 field() { sed "s/.*$1=\([0-9.]*\).*/\1/"; }
 
 echo "warm-up"
@@ -83,8 +83,8 @@ for round in $(seq 1 "$ROUNDS"); do
   RATIOS="$RATIOS $RATIO"
   LOOKUPS="$LOOKUPS $(echo "$LOOKUP" | field rps)"
 done
-echo "ratio lookup/ping, median of $ROUNDS rounds = $(echo $RATIOS | tr ' ' '\n' | median) (each:$RATIOS)"
-LOOKUP_RPS=$(echo $LOOKUPS | tr ' ' '\n' | median | cut -d. -f1)
+echo "ratio lookup/ping, median of $ROUNDS rounds = $(median $RATIOS) (each:$RATIOS)"
+LOOKUP_RPS=$(median $LOOKUPS | cut -d. -f1)
 # Half load: 16 connections, each pausing so that together they ask about half the median full
 # rate; the trivial endpoint at the same pace beside it (the platform's floor on this machine).
 HALF_DELAY=$(awk "BEGIN { printf \"%d\", 16 * 1000 / ($LOOKUP_RPS / 2) }")
@@ -97,6 +97,6 @@ for round in $(seq 1 "$HALF_ROUNDS"); do
   HALF_P99="$HALF_P99 $(echo "$HALF" | field p99_ms)"
   FLOOR_P99="$FLOOR_P99 $(echo "$FLOOR" | field p99_ms)"
 done
-echo "half load p99, median of $HALF_ROUNDS rounds: lookup $(echo $HALF_P99 | tr ' ' '\n' | median) ms (each:$HALF_P99), ping at the same pace $(echo $FLOOR_P99 | tr ' ' '\n' | median) ms (each:$FLOOR_P99)"
+echo "half load p99, median of $HALF_ROUNDS rounds: lookup $(median $HALF_P99) ms (each:$HALF_P99), ping at the same pace $(median $FLOOR_P99) ms (each:$FLOOR_P99)"
 "$SERVER" stop raccord >/dev/null
 rm -f "$SERVER_DIR/dropins/raccord.war"
