@@ -1,7 +1,7 @@
 package org.raccord.api;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.LongStream;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -18,23 +19,31 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.raccord.polling.FeedPoller;
+import org.raccord.tracking.LineKeys;
 import org.raccord.tracking.LinesChanged;
+import org.raccord.tracking.TrackedLines;
 
 /**
- * Keeps the read model following the ledger: lines a committed transaction changed are rendered
- * again shortly after, off the writer's path, one batch at a time on the container's executor.
- * While polling catches up with a backlog, rendering waits (ingestion has the CPU; lookups render
- * lines themselves meanwhile) and the lines left behind are found afterwards in the database, as
- * at start-up: lines whose answer is missing or older than the line (a crash between a commit and
- * its rendering, rows loaded by other means).
+ * Keeps the read model following the ledger. Inside a changing transaction, before it commits, the
+ * changed lines' answers are withdrawn (taken back if it rolls back); once it has committed, the
+ * lines are rendered again, off the writer's path, one batch at a time on the container's
+ * executor. While polling catches up with a backlog, rendering waits (ingestion has the CPU;
+ * lookups render lines themselves meanwhile) and the lines left behind are found afterwards by an
+ * audit, as at start-up: every line's answer is compared with the line as committed (a crash, rows
+ * loaded by other means, a database restored from a backup), and lookups use the read model only
+ * once it has been audited.
  */
 @ApplicationScoped
 public class AnswerProjector {
 
     private static final Logger LOG = Logger.getLogger(AnswerProjector.class.getName());
     private static final int BATCH = 200;
+    private static final int AUDIT_PAGE = 5000;
 
     @Resource
     ManagedExecutorService executor;
@@ -53,6 +62,34 @@ public class AnswerProjector {
     private final AtomicBoolean catchingUp = new AtomicBoolean();
     private volatile boolean leftBehind;
     private volatile boolean stopped;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    TrackedLines lines;
+
+    void changing(@Observes LinesChanged change) {
+        long token = answers.withdraw(change.lines());
+        if (transactions != null && transactions.getTransactionKey() != null) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // Withdrawn already, before the change could be read.
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != Status.STATUS_COMMITTED) {
+                        // The lines stay as they were: their answers are rendered again.
+                        answers.takeBack(change.lines(), token);
+                        pending.addAll(change.lineIds());
+                        kick();
+                    }
+                }
+            });
+        }
+    }
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) LinesChanged change) {
         if (poller.behind()) {
@@ -84,19 +121,44 @@ public class AnswerProjector {
         }
     }
 
-    /** Renders every line whose answer is missing or older than the line, in id order. */
+    /**
+     * Audits the read model against the lines as committed, lets lookups use it, forgets answers of
+     * lines the database does not have, then renders every line whose answer was withdrawn.
+     */
     void catchUp() {
-        long after = 0;
-        long rendered = 0;
         try {
-            for (List<Long> ids = answers.stale(after, BATCH); !ids.isEmpty() && !stopped; ids = answers.stale(after, BATCH)) {
-                rendered += writer.render(ids);
-                after = ids.get(ids.size() - 1);
+            LongStream.Builder stale = LongStream.builder();
+            long after = 0;
+            for (List<LineKeys> page = lines.keysAfter(after, AUDIT_PAGE); !page.isEmpty() && !stopped;
+                 page = lines.keysAfter(after, AUDIT_PAGE)) {
+                answers.audit(page).forEach(stale::add);
+                after = page.get(page.size() - 1).id();
+            }
+            if (stopped) {
+                return;
+            }
+            answers.serve();
+            forgetUnknownLines();
+            long[] ids = stale.build().toArray();
+            long rendered = 0;
+            for (int from = 0; from < ids.length && !stopped; from += BATCH) {
+                rendered += writer.render(LongStream.of(ids).skip(from).limit(BATCH).boxed().toList());
             }
             long total = rendered;
             LOG.info(() -> "Read model current: " + total + " missing or old line answer(s) rendered");
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "rendering stale answers failed; lookups use the lines meanwhile", e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "auditing the read model failed; lookups use the lines meanwhile", e);
+        }
+    }
+
+    private void forgetUnknownLines() {
+        long after = 0;
+        for (List<Long> shelved = answers.shelvedIds(after, AUDIT_PAGE); !shelved.isEmpty() && !stopped;
+             shelved = answers.shelvedIds(after, AUDIT_PAGE)) {
+            List<Long> unknown = new ArrayList<>(shelved);
+            unknown.removeAll(new HashSet<>(lines.existing(shelved)));
+            answers.remove(unknown);
+            after = shelved.get(shelved.size() - 1);
         }
     }
 

@@ -1,25 +1,23 @@
 package org.raccord.api;
 
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
-import javax.sql.DataSource;
-
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.transaction.Transactional;
 
+import org.raccord.tracking.LineKeys;
 import org.raccord.tracking.LineRecords;
 import org.raccord.tracking.TrackedLines;
 
 /**
  * Renders lines into the read model, a batch per transaction: the lines are read afresh (a
- * transaction of its own, never a persistence context an earlier batch left stale) and their
- * answers, in both languages, stored with the version they were read at.
+ * transaction of its own, never a persistence context an earlier batch left stale, and only what
+ * is committed) and their answers, in both languages, stored with the version they were read at.
  */
 @ApplicationScoped
 public class AnswerWriter {
@@ -35,9 +33,6 @@ public class AnswerWriter {
     @Inject
     StoredAnswers answers;
 
-    @Resource(lookup = "jdbc/raccord")
-    DataSource dataSource;
-
     /** The answer's JSON: stored answers and answers rendered on demand come from this one serializer. */
     static String json(LineView view) {
         return Serializer.JSON.toJson(view);
@@ -45,17 +40,12 @@ public class AnswerWriter {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int render(Collection<Long> ids) {
-        try (Connection c = dataSource.getConnection()) {
-            int rendered = 0;
-            for (LineRecords r : lines.withRecords(ids)) {
-                LineView view = LineView.of(r.line(), r.revisions(), r.milestones(), r.alerts(), null);
-                answers.store(c, r.line().id(), r.line().version(), json(view.summarized(false)),
-                        json(view.summarized(true)));
-                rendered++;
-            }
-            return rendered;
-        } catch (SQLException e) {
-            throw new IllegalStateException("storing rendered answers failed", e);
+        List<AnswerShelf.Rendering> renderings = new ArrayList<>(ids.size());
+        for (LineRecords r : lines.withRecords(ids)) {
+            LineView view = LineView.of(r.line(), r.revisions(), r.milestones(), r.alerts(), null);
+            renderings.add(new AnswerShelf.Rendering(LineKeys.of(r.line()), json(view.summarized(false)),
+                    json(view.summarized(true))));
         }
+        return answers.store(renderings);
     }
 }

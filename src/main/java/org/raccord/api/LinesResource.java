@@ -1,6 +1,5 @@
 package org.raccord.api;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,11 +128,7 @@ public class LinesResource {
 
     /** The line's answer as stored by the read model, when it is as current as the line (else rendered now). */
     private Optional<StoredAnswers.StoredAnswer> storedAnswer(LineReference reference, boolean english) {
-        try {
-            return answers.find(reference, english);
-        } catch (SQLException e) {
-            return Optional.empty();
-        }
+        return answers.find(reference, english);
     }
 
     private static Response answer(long version, String degraded, boolean english, Request request, String body) {

@@ -1,105 +1,172 @@
 package org.raccord.api;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-import javax.sql.DataSource;
-
-import jakarta.annotation.Resource;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.raccord.tracking.LineKeys;
 
 /**
  * The API's read model: each line's answer as rendered JSON, French and English, with the line
- * version it was rendered from. A lookup is one indexed query and a string, no entity and no
- * serialization; an answer older than its line is never served (the caller renders the line
- * instead), so the read model may lag behind a change but never lies about it.
+ * version it was rendered from, on the {@link AnswerShelf}. A lookup reads it without SQL and
+ * without serializing anything. A change withdraws its lines' answers before it commits, so an
+ * answer older than its line is never served: the caller renders the line instead. Until the
+ * shelf has been audited against the database (start-up), or if it cannot be written, lookups
+ * render every line.
  */
 @ApplicationScoped
 public class StoredAnswers {
+
+    private static final Logger LOG = Logger.getLogger(StoredAnswers.class.getName());
 
     /** What a lookup gets: the line's version (for the ETag) and the answer in the asked language. */
     public record StoredAnswer(long version, String json) {
     }
 
-    @Resource(lookup = "jdbc/raccord")
-    DataSource dataSource;
+    @Inject
+    @ConfigProperty(name = "raccord.answers.dir")
+    Optional<String> directory;
 
-    private static final String SELECT = "SELECT l.version, a.line_version, a.%s FROM tracked_line l"
-            + " JOIN line_answer a ON a.line_id = l.id WHERE l.%s = ?";
+    /** How large the shelf may grow (it is a sparse memory map: only what is written takes space). */
+    @Inject
+    @ConfigProperty(name = "raccord.answers.maxGiB", defaultValue = "64")
+    long maxGiB;
+
+    private final Tokens tokens = new Tokens();
+    /** Closing the shelf waits for the readers and writers using it: LMDB must not close under them. */
+    private final ReadWriteLock use = new ReentrantReadWriteLock();
+    private AnswerShelf shelf;
+    private volatile boolean serving;
+
+    @PostConstruct
+    void open() {
+        if (directory.isEmpty()) {
+            LOG.warning("raccord.answers.dir is not set: no read model, every lookup renders its line");
+            return;
+        }
+        open(AnswerShelf.open(Path.of(directory.get()), maxGiB << 30));
+    }
+
+    void open(AnswerShelf opened) {
+        use.writeLock().lock();
+        try {
+            shelf = opened;
+        } finally {
+            use.writeLock().unlock();
+        }
+    }
+
+    private <T> T onShelf(Function<AnswerShelf, T> work, T without) {
+        use.readLock().lock();
+        try {
+            return shelf == null ? without : work.apply(shelf);
+        } finally {
+            use.readLock().unlock();
+        }
+    }
 
     /** The stored answer of the line the reference designates, if it is as current as the line. */
-    Optional<StoredAnswer> find(LineReference reference, boolean english) throws SQLException {
-        String body = english ? "body_en" : "body_fr";
-        List<String[]> lookups = switch (reference.kind()) {
-            case PHONE -> List.of(new String[] {"phone_e164", reference.value()}, new String[] {"ndi", reference.ndi()});
-            case PTO -> List.<String[]>of(new String[] {"pto_reference", reference.value()});
-            case REFERENCE -> List.of(new String[] {"order_reference", reference.value()},
-                    new String[] {"service_reference", reference.value()}, new String[] {"pto_reference", reference.value()},
-                    new String[] {"ndi", reference.value()});
+    Optional<StoredAnswer> find(LineReference reference, boolean english) {
+        if (!serving) {
+            return Optional.empty();
+        }
+        return onShelf(s -> s.find(lookups(reference), english), Optional.<AnswerShelf.Found>empty())
+                .map(found -> new StoredAnswer(found.version(), found.json()));
+    }
+
+    /** The columns a reference is tried against, in the order the database lookup tries them. */
+    static List<AnswerShelf.Lookup> lookups(LineReference reference) {
+        String value = reference.value();
+        return switch (reference.kind()) {
+            case PHONE -> List.of(new AnswerShelf.Lookup(ShelfReference.PHONE, value),
+                    new AnswerShelf.Lookup(ShelfReference.NDI, reference.ndi()));
+            case PTO -> List.of(new AnswerShelf.Lookup(ShelfReference.PTO, value));
+            case REFERENCE -> List.of(new AnswerShelf.Lookup(ShelfReference.ORDER, value),
+                    new AnswerShelf.Lookup(ShelfReference.SERVICE, value), new AnswerShelf.Lookup(ShelfReference.PTO, value),
+                    new AnswerShelf.Lookup(ShelfReference.NDI, value));
         };
-        try (Connection c = dataSource.getConnection()) {
-            for (String[] lookup : lookups) {
-                if (lookup[1] == null) {
-                    continue;
-                }
-                // Column names come from this method's own constants, never from the client. No
-                // setMaxRows: Liberty resets a statement whose settings changed before caching it
-                // again, and H2 then runs a SET QUERY_TIMEOUT command, on every lookup.
-                try (PreparedStatement s = c.prepareStatement(String.format(SELECT, body, lookup[0]))) {
-                    s.setString(1, lookup[1]);
-                    try (ResultSet r = s.executeQuery()) {
-                        if (r.next()) {
-                            long version = r.getLong(1);
-                            return version == r.getLong(2) ? Optional.of(new StoredAnswer(version, r.getString(3))) : Optional.empty();
-                        }
-                    }
-                }
-            }
-        }
-        return Optional.empty();
     }
 
-    /** Stores a line's answers unless a newer rendering is already there. */
-    void store(Connection c, long lineId, long version, String french, String english) throws SQLException {
-        OffsetDateTime now = OffsetDateTime.now();
-        int updated = execute(c, "UPDATE line_answer SET line_version = ?, body_fr = ?, body_en = ?, rendered_at = ?"
-                + " WHERE line_id = ? AND line_version < ?", version, french, english, now, lineId, version);
-        if (updated == 0) {
-            execute(c, "INSERT INTO line_answer (line_id, line_version, body_fr, body_en, rendered_at)"
-                    + " SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM line_answer WHERE line_id = ?)",
-                    lineId, version, french, english, now, lineId);
+    /**
+     * Withdraws the answers of lines a transaction is changing; returns the token that may take the
+     * withdrawal back if the transaction rolls back. If the shelf cannot be written, it stops
+     * serving (lookups render every line) rather than failing the change.
+     */
+    long withdraw(Collection<LineKeys> changing) {
+        long token = tokens.next();
+        try {
+            onShelf(s -> {
+                s.withdraw(changing, token);
+                return null;
+            }, null);
+        } catch (RuntimeException e) {
+            serving = false;
+            LOG.log(Level.SEVERE, "the answer shelf cannot be written: lookups render every line until a restart audits it", e);
         }
+        return token;
     }
 
-    private static int execute(Connection c, String sql, Object... values) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                s.setObject(i + 1, values[i]);
-            }
-            return s.executeUpdate();
-        }
+    void takeBack(Collection<LineKeys> changing, long token) {
+        onShelf(s -> {
+            s.takeBack(changing, token);
+            return null;
+        }, null);
     }
 
-    /** Lines whose answer is missing or older than the line, up to {@code limit} of them, after id {@code after}. */
-    List<Long> stale(long after, int limit) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT l.id FROM tracked_line l LEFT JOIN line_answer a ON a.line_id = l.id"
-                     + " WHERE l.id > ? AND (a.line_id IS NULL OR a.line_version <> l.version) ORDER BY l.id")) {
-            s.setLong(1, after);
-            s.setMaxRows(limit);
-            try (ResultSet r = s.executeQuery()) {
-                List<Long> ids = new ArrayList<>();
-                while (r.next()) {
-                    ids.add(r.getLong(1));
-                }
-                return ids;
+    /** Stores renderings unless the shelf knows of newer versions of their lines; returns how many were stored. */
+    int store(Collection<AnswerShelf.Rendering> renderings) {
+        return onShelf(s -> s.store(renderings, tokens.next()), 0);
+    }
+
+    /** Withdraws every answer that does not match its line as committed; returns the ids to render. */
+    List<Long> audit(Collection<LineKeys> committed) {
+        return onShelf(s -> s.audit(committed, tokens.boot(), tokens.next()), List.of());
+    }
+
+    /** Line ids on the shelf after {@code after}, except withdrawals of changes in flight. */
+    List<Long> shelvedIds(long after, int limit) {
+        return onShelf(s -> s.settledIds(after, limit, tokens.boot()), List.of());
+    }
+
+    void remove(Collection<Long> ids) {
+        onShelf(s -> {
+            s.remove(ids);
+            return null;
+        }, null);
+    }
+
+    /** Lookups may use the shelf: it has been audited against the database. */
+    void serve() {
+        serving = onShelf(s -> true, false);
+    }
+
+    boolean serving() {
+        return serving;
+    }
+
+    @PreDestroy
+    void close() {
+        serving = false;
+        use.writeLock().lock();
+        try {
+            if (shelf != null) {
+                shelf.close();
+                shelf = null;
             }
+        } finally {
+            use.writeLock().unlock();
         }
     }
 }

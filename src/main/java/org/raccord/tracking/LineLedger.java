@@ -124,10 +124,15 @@ public class LineLedger {
         return Optional.ofNullable(em.find(FeedCursor.class, feed));
     }
 
-    /** Tells the read model, once this transaction has committed, which lines it changed. */
+    /**
+     * Tells the read model which lines this transaction changes, at the versions they are written
+     * with: flushed first, so the versions are final. Every ledger transaction that changes a line
+     * ends here; the read model relies on it to never serve an answer older than its line.
+     */
     private void announce(Set<Long> touched) {
         if (!touched.isEmpty()) {
-            changed.fire(new LinesChanged(touched));
+            em.flush();
+            changed.fire(new LinesChanged(touched.stream().map(id -> LineKeys.of(em.find(TrackedLine.class, id))).toList()));
         }
     }
 

@@ -59,6 +59,25 @@ public class TrackedLines {
                 .setParameter("v", value).setMaxResults(1).getResultList().stream().findFirst();
     }
 
+    /** The keys of lines after id {@code after}, in id order, up to {@code limit}: how the read model is audited. */
+    public List<LineKeys> keysAfter(long after, int limit) {
+        return em.createQuery("select l.id, l.version, l.orderReference, l.serviceReference, l.ptoReference, l.ndi,"
+                        + " l.phoneE164 from TrackedLine l where l.id > :after order by l.id", Object[].class)
+                .setParameter("after", after).setMaxResults(limit).getResultList().stream()
+                .map(r -> new LineKeys(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
+                        (String) r[4], (String) r[5], (String) r[6]))
+                .toList();
+    }
+
+    /** Which of these ids are lines. */
+    public List<Long> existing(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select l.id from TrackedLine l where l.id in :ids", Long.class)
+                .setParameter("ids", ids).getResultList();
+    }
+
     /**
      * Several lines with their records, in four queries whatever their number (at most 500 ids):
      * how the read model renders lines in bulk.

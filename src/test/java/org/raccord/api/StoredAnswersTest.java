@@ -1,83 +1,178 @@
 package org.raccord.api;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.raccord.tracking.LineKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The read model on the real schema (Flyway's migrations on an in-memory H2): an answer is served
- * only while it is as current as its line, whatever reference designates the line, and an older
- * rendering never replaces a newer one.
+ * The read model on a real answer shelf (LMDB in a temporary directory): an answer is served only
+ * while it is as current as its line, whatever reference designates the line; a change withdraws
+ * it before committing; an older rendering never replaces a newer one; a rollback gives the line
+ * back only if no later change withdrew it since.
  */
 class StoredAnswersTest {
 
+    private static final LineKeys LETTER = new LineKeys(7, 3, "CMD-7", "VIA900007", "OO-1234-5678", "0139421662", "+33139421662");
+
+    @TempDir
+    Path dir;
+
     private final StoredAnswers answers = new StoredAnswers();
-    private JdbcDataSource database;
 
     @BeforeEach
-    void schema() throws SQLException {
-        database = new JdbcDataSource();
-        database.setURL("jdbc:h2:mem:answers-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
-        answers.dataSource = database;
-        sql("INSERT INTO tracked_line (id, order_reference, service_reference, pto_reference, ndi, phone_e164, fibre, state,"
-                + " upstream_sequence, confirmed_at, changed_at, registered_at, version) VALUES (7, 'CMD-7', 'VIA900007',"
-                + " 'OO-1234-5678', '0139421662', '+33139421662', TRUE, 'IN_PROGRESS', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
-                + " CURRENT_TIMESTAMP, 3)");
+    void open() {
+        answers.open(AnswerShelf.open(dir, 1L << 26));
+    }
+
+    @AfterEach
+    void close() {
+        answers.close();
     }
 
     @Test
-    void anAnswerIsServedOnlyWhileItIsAsCurrentAsItsLine() throws SQLException {
+    void nothingIsServedBeforeTheShelfHasBeenAudited() {
+        store(LETTER, "{\"v\":3}");
+        assertThat(find("CMD-7", false)).isEmpty();
+        answers.serve();
+        assertThat(find("CMD-7", false)).isPresent();
+    }
+
+    @Test
+    void anAnswerIsServedOnlyWhileItIsAsCurrentAsItsLine() {
+        answers.serve();
         assertThat(find("CMD-7", false)).as("nothing rendered yet").isEmpty();
-        store(3, "{\"v\":3,\"lang\":\"fr\"}", "{\"v\":3,\"lang\":\"en\"}");
+        store(LETTER, "{\"v\":3}");
         assertThat(find("CMD-7", false)).hasValueSatisfying(a -> {
             assertThat(a.version()).isEqualTo(3);
             assertThat(a.json()).isEqualTo("{\"v\":3,\"lang\":\"fr\"}");
         });
-        assertThat(find("CMD-7", true)).hasValueSatisfying(a -> assertThat(a.json()).contains("en"));
+        assertThat(find("CMD-7", true)).hasValueSatisfying(a -> assertThat(a.json()).isEqualTo("{\"v\":3,\"lang\":\"en\"}"));
 
-        sql("UPDATE tracked_line SET version = 4 WHERE id = 7");
-        assertThat(find("CMD-7", false)).as("the line changed since: the caller renders it").isEmpty();
-        assertThat(answers.stale(0, 10)).containsExactly(7L);
+        LineKeys changed = version(LETTER, 4);
+        answers.withdraw(List.of(changed));
+        assertThat(find("CMD-7", false)).as("the line is changing: the caller renders it").isEmpty();
+        assertThat(store(LETTER, "{\"v\":3}")).as("a rendering read before the change is refused").isZero();
+        assertThat(find("CMD-7", false)).isEmpty();
 
-        store(4, "{\"v\":4}", "{\"v\":4}");
-        store(3, "{\"v\":3}", "{\"v\":3}");
-        assertThat(find("CMD-7", false)).as("an older rendering does not replace a newer one")
-                .hasValueSatisfying(a -> assertThat(a.json()).isEqualTo("{\"v\":4}"));
-        assertThat(answers.stale(0, 10)).isEmpty();
+        assertThat(store(changed, "{\"v\":4}")).isEqualTo(1);
+        assertThat(store(LETTER, "{\"v\":3}")).as("an older rendering does not replace a newer one").isZero();
+        assertThat(find("CMD-7", false)).hasValueSatisfying(a -> assertThat(a.json()).isEqualTo("{\"v\":4,\"lang\":\"fr\"}"));
     }
 
     @Test
-    void everyReferenceOfTheLineFindsItsAnswer() throws SQLException {
-        store(3, "{\"fr\":1}", "{\"en\":1}");
+    void everyReferenceOfTheLineFindsItsAnswer() {
+        answers.serve();
+        store(LETTER, "{}");
         for (String reference : new String[] {"CMD-7", "VIA900007", "OO-1234-5678", "01 39 42 16 62", "+33 1 39 42 16 62", "0139421662"}) {
-            assertThat(find(reference, false)).as(reference).hasValueSatisfying(a -> assertThat(a.json()).isEqualTo("{\"fr\":1}"));
+            assertThat(find(reference, false)).as(reference).isPresent();
         }
         assertThat(find("CMD-8", false)).isEmpty();
         assertThat(find("01 23 45 67 89", false)).isEmpty();
     }
 
-    private Optional<StoredAnswers.StoredAnswer> find(String reference, boolean english) throws SQLException {
+    @Test
+    void aReferenceThatMovedToAnotherLineFindsThatLine() {
+        answers.serve();
+        store(LETTER, "{\"line\":7}");
+        LineKeys other = new LineKeys(8, 1, "CMD-8", null, "OO-1234-5678", null, null);
+        answers.withdraw(List.of(other));
+        assertThat(find("OO-1234-5678", false)).as("the PTO is the other line's now, which is changing").isEmpty();
+        store(other, "{\"line\":8}");
+        assertThat(find("OO-1234-5678", false)).hasValueSatisfying(a -> assertThat(a.json()).startsWith("{\"line\":8"));
+        assertThat(find("CMD-7", false)).hasValueSatisfying(a -> assertThat(a.json()).startsWith("{\"line\":7"));
+    }
+
+    @Test
+    void aPhoneNumberIsTriedAsTheLinesNumberBeforeItsNdi() {
+        answers.serve();
+        store(LETTER, "{\"line\":7}");
+        store(new LineKeys(8, 1, "CMD-8", null, null, "0139421662", null), "{\"line\":8}");
+        assertThat(find("01 39 42 16 62", false)).as("as the database lookup does: phone number first")
+                .hasValueSatisfying(a -> assertThat(a.json()).startsWith("{\"line\":7"));
+    }
+
+    @Test
+    void aRollbackTakesBackOnlyItsOwnWithdrawal() {
+        answers.serve();
+        store(LETTER, "{\"v\":3}");
+        LineKeys changing = version(LETTER, 4);
+        long first = answers.withdraw(List.of(changing));
+        long second = answers.withdraw(List.of(changing));   // a later change, after the first rolled back
+        answers.takeBack(List.of(changing), first);
+        assertThat(store(LETTER, "{\"v\":3}")).as("the later change's withdrawal stands").isZero();
+
+        answers.takeBack(List.of(changing), second);
+        assertThat(store(LETTER, "{\"v\":3}")).as("both rolled back: the line is at version 3 again").isEqualTo(1);
+        assertThat(find("CMD-7", false)).hasValueSatisfying(a -> assertThat(a.version()).isEqualTo(3));
+    }
+
+    @Test
+    void theAuditWithdrawsWhatDoesNotMatchTheDatabase() {
+        LineKeys a = new LineKeys(1, 2, "A", null, null, null, null);
+        LineKeys b = new LineKeys(2, 5, "B", null, null, null, null);
+        LineKeys c = new LineKeys(3, 1, "C", null, null, null, null);
+        store(a, "{}");
+        store(b, "{}");
+        List<Long> stale = answers.audit(List.of(a, version(b, 4), version(c, 1)));
+        assertThat(stale).as("b is newer than the database says, but rendered in this boot: a change since the read")
+                .containsExactly(3L);
+        answers.serve();
+        assertThat(find("A", false)).isPresent();
+        assertThat(find("B", false)).isPresent();
+
+        assertThat(answers.audit(List.of(version(a, 3)))).containsExactly(1L);
+        assertThat(find("A", false)).as("the database has a newer line than the shelf").isEmpty();
+    }
+
+    @Test
+    void afterARestartAnAnswerNewerThanTheDatabaseIsWithdrawn() {
+        store(LETTER, "{\"v\":3}");
+        answers.close();
+        StoredAnswers restarted = new StoredAnswers();
+        restarted.open(AnswerShelf.open(dir, 1L << 26));
+        try {
+            assertThat(restarted.audit(List.of(version(LETTER, 2)))).as("the database was restored from an older backup")
+                    .containsExactly(7L);
+            assertThat(restarted.audit(List.of(version(LETTER, 2)))).containsExactly(7L);
+            restarted.serve();
+            assertThat(restarted.find(LineReference.parse("CMD-7"), false)).isEmpty();
+        } finally {
+            restarted.close();
+        }
+    }
+
+    @Test
+    void shelvedIdsLeaveOutChangesInFlight() {
+        store(new LineKeys(1, 1, "A", null, null, null, null), "{}");
+        answers.withdraw(List.of(new LineKeys(2, 1, "B", null, null, null, null)));
+        store(new LineKeys(3, 1, "C", null, null, null, null), "{}");
+        assertThat(answers.shelvedIds(0, 10)).containsExactly(1L, 3L);
+        assertThat(answers.shelvedIds(1, 10)).containsExactly(3L);
+        answers.remove(List.of(1L));
+        assertThat(answers.shelvedIds(0, 10)).containsExactly(3L);
+    }
+
+    private Optional<StoredAnswers.StoredAnswer> find(String reference, boolean english) {
         return answers.find(LineReference.parse(reference), english);
     }
 
-    private void store(long version, String french, String english) throws SQLException {
-        try (Connection c = database.getConnection()) {
-            answers.store(c, 7, version, french, english);
-        }
+    /** Stores {@code json} with its language added before the closing brace. */
+    private int store(LineKeys line, String json) {
+        String fr = json.equals("{}") ? json : json.substring(0, json.length() - 1) + ",\"lang\":\"fr\"}";
+        String en = json.equals("{}") ? json : json.substring(0, json.length() - 1) + ",\"lang\":\"en\"}";
+        return answers.store(List.of(new AnswerShelf.Rendering(line, fr, en)));
     }
 
-    private void sql(String statement) throws SQLException {
-        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate(statement);
-        }
+    private static LineKeys version(LineKeys line, long version) {
+        return new LineKeys(line.id(), version, line.orderReference(), line.serviceReference(), line.ptoReference(),
+                line.ndi(), line.phoneE164());
     }
 }

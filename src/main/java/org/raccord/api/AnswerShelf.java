@@ -1,0 +1,227 @@
+package org.raccord.api;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.lmdbjava.ByteArrayProxy;
+import org.lmdbjava.CursorIterable;
+import org.lmdbjava.Dbi;
+import org.lmdbjava.DbiFlags;
+import org.lmdbjava.Env;
+import org.lmdbjava.EnvFlags;
+import org.lmdbjava.KeyRange;
+import org.lmdbjava.Txn;
+import org.raccord.tracking.LineKeys;
+
+/**
+ * Where the read model keeps each line's rendered answers: an LMDB environment (a memory-mapped
+ * B+tree) beside the database. A lookup is a reference-to-line read and a line-to-entry read in
+ * one read transaction: no SQL, no connection, no page objects on the heap, and readers never wait
+ * for writers. Two key spaces: {@code lines} (line id, 8 bytes big-endian, to a {@link ShelfEntry})
+ * and {@code references} (a {@link ShelfReference} key to the line id).
+ *
+ * <p>Durability is not needed (the shelf is derived from the database and audited against it at
+ * start-up), so commits are not synced to disk: writes cost microseconds.
+ */
+final class AnswerShelf implements AutoCloseable {
+
+    /** The answer found: the line's version (for the ETag) and the body in the language asked. */
+    record Found(long version, String json) {
+    }
+
+    /** One reference to try: its kind and value. */
+    record Lookup(ShelfReference kind, String value) {
+    }
+
+    private final Env<byte[]> env;
+    private final Dbi<byte[]> lines;
+    private final Dbi<byte[]> references;
+
+    private AnswerShelf(Env<byte[]> env) {
+        this.env = env;
+        this.lines = env.openDbi("lines", DbiFlags.MDB_CREATE);
+        this.references = env.openDbi("references", DbiFlags.MDB_CREATE);
+    }
+
+    /** Opens (creating if needed) the shelf in {@code dir}, which may grow up to {@code maxBytes}. */
+    static AnswerShelf open(Path dir, long maxBytes) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the answer shelf directory " + dir, e);
+        }
+        File file = dir.toFile();
+        // NOTLS: read transactions are not tied to a thread (Liberty's pool threads come and go).
+        // NORDAHEAD: lookups are random reads; read-ahead would fill the page cache with neighbours.
+        return new AnswerShelf(Env.create(ByteArrayProxy.PROXY_BA).setMapSize(maxBytes).setMaxDbs(2).setMaxReaders(1024)
+                .open(file, EnvFlags.MDB_NOTLS, EnvFlags.MDB_NORDAHEAD, EnvFlags.MDB_NOSYNC));
+    }
+
+    /**
+     * The answer of the line the first of {@code lookups} names, if the shelf holds a current one:
+     * none when no reference names a line here, when the line's answer is withdrawn or missing, or
+     * when the reference no longer belongs to the line it points at.
+     */
+    Optional<Found> find(List<Lookup> lookups, boolean english) {
+        try (Txn<byte[]> txn = env.txnRead()) {
+            for (Lookup lookup : lookups) {
+                if (lookup.value() == null) {
+                    continue;
+                }
+                byte[] id = references.get(txn, lookup.kind().key(lookup.value()));
+                if (id == null) {
+                    continue;
+                }
+                byte[] raw = lines.get(txn, id);
+                if (raw == null) {
+                    return Optional.empty();
+                }
+                ShelfEntry entry = ShelfEntry.decode(raw);
+                if (entry.withdrawn() || !lookup.value().equals(entry.references()[lookup.kind().ordinal()])) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Found(entry.version(), entry.body(english)));
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Marks these lines as changing to their versions, and points their references at them. */
+    void withdraw(Collection<LineKeys> changing, long token) {
+        try (Txn<byte[]> txn = env.txnWrite()) {
+            for (LineKeys line : changing) {
+                ShelfEntry entry = entry(txn, line.id());
+                if (entry == null || entry.withdrawn() || entry.version() < line.version()) {
+                    put(txn, line, ShelfEntry.withdrawal(line, token));
+                }
+            }
+            txn.commit();
+        }
+    }
+
+    /** After a rollback: removes the withdrawals {@code token} made that nobody replaced since. */
+    void takeBack(Collection<LineKeys> changing, long token) {
+        try (Txn<byte[]> txn = env.txnWrite()) {
+            for (LineKeys line : changing) {
+                ShelfEntry entry = entry(txn, line.id());
+                if (entry != null && entry.withdrawn() && entry.token() == token) {
+                    lines.delete(txn, id(line.id()));
+                }
+            }
+            txn.commit();
+        }
+    }
+
+    /** Stores these renderings, each unless the shelf knows of a newer version; returns how many were stored. */
+    int store(Collection<Rendering> renderings, long token) {
+        int stored = 0;
+        try (Txn<byte[]> txn = env.txnWrite()) {
+            for (Rendering r : renderings) {
+                ShelfEntry entry = entry(txn, r.line().id());
+                if (entry == null || entry.acceptsRendering(r.line().version())) {
+                    put(txn, r.line(), ShelfEntry.answer(r.line(), r.french(), r.english(), token));
+                    stored++;
+                }
+            }
+            txn.commit();
+        }
+        return stored;
+    }
+
+    /** A line's answers as rendered from the line at its version. */
+    record Rendering(LineKeys line, String french, String english) {
+    }
+
+    /**
+     * Compares the shelf with lines as the database has them (committed) and withdraws every entry
+     * that does not match; returns the ids to render. An entry newer than the line, written since
+     * {@code boot} began, belongs to a change or rendering newer than this read of the line and is
+     * left alone; one from an earlier boot means the database went back (restored): withdrawn.
+     */
+    List<Long> audit(Collection<LineKeys> committed, long boot, long token) {
+        List<Long> stale = new ArrayList<>();
+        try (Txn<byte[]> txn = env.txnWrite()) {
+            for (LineKeys line : committed) {
+                ShelfEntry entry = entry(txn, line.id());
+                if (entry != null && !entry.withdrawn() && entry.version() == line.version() && entry.sameReferences(line)) {
+                    pointReferences(txn, line);
+                } else if (entry == null || entry.version() <= line.version() || Tokens.boot(entry.token()) != boot) {
+                    put(txn, line, ShelfEntry.withdrawal(line, token));
+                    stale.add(line.id());
+                }
+            }
+            txn.commit();
+        }
+        return stale;
+    }
+
+    /** Line ids on the shelf whose entry is not a withdrawal made since {@code boot} began, after {@code after}. */
+    List<Long> settledIds(long after, int limit, long boot) {
+        List<Long> ids = new ArrayList<>();
+        try (Txn<byte[]> txn = env.txnRead(); CursorIterable<byte[]> it = lines.iterate(txn, KeyRange.greaterThan(id(after)))) {
+            for (CursorIterable.KeyVal<byte[]> kv : it) {
+                long id = ByteBuffer.wrap(kv.key()).getLong();
+                ShelfEntry entry = ShelfEntry.decode(kv.val());
+                if (!(entry.withdrawn() && Tokens.boot(entry.token()) == boot)) {
+                    ids.add(id);
+                    if (ids.size() == limit) {
+                        break;
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Removes these lines' entries (lines the database does not have). */
+    void remove(Collection<Long> ids) {
+        try (Txn<byte[]> txn = env.txnWrite()) {
+            for (long id : ids) {
+                lines.delete(txn, id(id));
+            }
+            txn.commit();
+        }
+    }
+
+    private ShelfEntry entry(Txn<byte[]> txn, long lineId) {
+        byte[] raw = lines.get(txn, id(lineId));
+        return raw == null ? null : ShelfEntry.decode(raw);
+    }
+
+    private void put(Txn<byte[]> txn, LineKeys line, ShelfEntry entry) {
+        lines.put(txn, id(line.id()), entry.encode());
+        pointReferences(txn, line);
+    }
+
+    private void pointReferences(Txn<byte[]> txn, LineKeys line) {
+        byte[] id = id(line.id());
+        for (ShelfReference kind : ShelfReference.values()) {
+            String value = kind.in(line);
+            if (value != null) {
+                byte[] key = kind.key(value);
+                byte[] current = references.get(txn, key);
+                if (current == null || !Arrays.equals(current, id)) {
+                    references.put(txn, key, id);
+                }
+            }
+        }
+    }
+
+    private static byte[] id(long lineId) {
+        return ByteBuffer.allocate(8).putLong(lineId).array();
+    }
+
+    @Override
+    public void close() {
+        env.sync(true);
+        env.close();
+    }
+}

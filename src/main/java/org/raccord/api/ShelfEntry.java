@@ -1,0 +1,92 @@
+package org.raccord.api;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.raccord.tracking.LineKeys;
+
+/**
+ * One line's place on the answer shelf, as stored: either its answers (French and English JSON,
+ * UTF-8) rendered at a version, or a withdrawal: the line is changing to {@code version}, and no
+ * answer older than that may be stored or served. Both carry the line's references, so that a
+ * lookup can check that the reference it came by still belongs to the line.
+ *
+ * @param token who wrote it ({@link Tokens}: which boot of the server, and which change, rendering or audit)
+ */
+record ShelfEntry(boolean withdrawn, long version, long token, String[] references, byte[] french, byte[] english) {
+
+    private static final byte ANSWER = 1;
+    private static final byte WITHDRAWN = 2;
+
+    static ShelfEntry answer(LineKeys line, String french, String english, long token) {
+        return new ShelfEntry(false, line.version(), token, ShelfReference.allOf(line), french.getBytes(StandardCharsets.UTF_8),
+                english.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static ShelfEntry withdrawal(LineKeys line, long token) {
+        return new ShelfEntry(true, line.version(), token, ShelfReference.allOf(line), null, null);
+    }
+
+    /** Whether a rendering at {@code version} may replace this entry: never an older one. */
+    boolean acceptsRendering(long rendered) {
+        return withdrawn ? rendered >= version : rendered > version;
+    }
+
+    boolean sameReferences(LineKeys line) {
+        return Arrays.equals(references, ShelfReference.allOf(line));
+    }
+
+    byte[] encode() {
+        byte[][] refs = new byte[references.length][];
+        int size = 1 + 8 + 8;
+        for (int i = 0; i < refs.length; i++) {
+            refs[i] = references[i] == null ? null : references[i].getBytes(StandardCharsets.UTF_8);
+            size += 2 + (refs[i] == null ? 0 : refs[i].length);
+        }
+        if (!withdrawn) {
+            size += 8 + french.length + english.length;
+        }
+        ByteBuffer b = ByteBuffer.allocate(size).put(withdrawn ? WITHDRAWN : ANSWER).putLong(version).putLong(token);
+        for (byte[] ref : refs) {
+            b.putShort((short) (ref == null ? -1 : ref.length));
+            if (ref != null) {
+                b.put(ref);
+            }
+        }
+        if (!withdrawn) {
+            b.putInt(french.length).put(french).putInt(english.length).put(english);
+        }
+        return b.array();
+    }
+
+    static ShelfEntry decode(byte[] raw) {
+        ByteBuffer b = ByteBuffer.wrap(raw);
+        byte kind = b.get();
+        if (kind != ANSWER && kind != WITHDRAWN) {
+            throw new IllegalStateException("not an answer shelf entry (kind " + kind + ")");
+        }
+        long version = b.getLong();
+        long token = b.getLong();
+        String[] refs = new String[ShelfReference.values().length];
+        for (int i = 0; i < refs.length; i++) {
+            short length = b.getShort();
+            if (length >= 0) {
+                refs[i] = new String(raw, b.position(), length, StandardCharsets.UTF_8);
+                b.position(b.position() + length);
+            }
+        }
+        if (kind == WITHDRAWN) {
+            return new ShelfEntry(true, version, token, refs, null, null);
+        }
+        byte[] french = new byte[b.getInt()];
+        b.get(french);
+        byte[] english = new byte[b.getInt()];
+        b.get(english);
+        return new ShelfEntry(false, version, token, refs, french, english);
+    }
+
+    String body(boolean inEnglish) {
+        return new String(inEnglish ? english : french, StandardCharsets.UTF_8);
+    }
+}
