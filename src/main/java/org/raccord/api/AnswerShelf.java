@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.lmdbjava.ByteArrayProxy;
 import org.lmdbjava.CursorIterable;
@@ -34,7 +36,7 @@ import org.raccord.tracking.LineKeys;
 final class AnswerShelf implements AutoCloseable {
 
     /** The answer found: the line's version (for the ETag) and the body in the language asked. */
-    record Found(long version, String json) {
+    record Found(long version, byte[] json) {
     }
 
     /** One reference to try: its kind and value. */
@@ -44,6 +46,8 @@ final class AnswerShelf implements AutoCloseable {
     private final Env<byte[]> env;
     private final Dbi<byte[]> lines;
     private final Dbi<byte[]> references;
+    /** Read transactions between lookups (reset: they hold no snapshot), for the next lookups to renew. */
+    private final Queue<Txn<byte[]>> readers = new ConcurrentLinkedQueue<>();
 
     private AnswerShelf(Env<byte[]> env) {
         this.env = env;
@@ -71,7 +75,8 @@ final class AnswerShelf implements AutoCloseable {
      * when the reference no longer belongs to the line it points at.
      */
     Optional<Found> find(List<Lookup> lookups, boolean english) {
-        try (Txn<byte[]> txn = env.txnRead()) {
+        Txn<byte[]> txn = reader();
+        try {
             for (Lookup lookup : lookups) {
                 if (lookup.value() == null) {
                     continue;
@@ -88,10 +93,23 @@ final class AnswerShelf implements AutoCloseable {
                 if (entry.withdrawn() || !lookup.value().equals(entry.references()[lookup.kind().ordinal()])) {
                     return Optional.empty();
                 }
-                return Optional.of(new Found(entry.version(), entry.body(english)));
+                return Optional.of(new Found(entry.version(), ShelfEntry.body(raw, english)));
             }
             return Optional.empty();
+        } finally {
+            txn.reset();
+            readers.offer(txn);
         }
+    }
+
+    /** A read transaction: a reset one renewed (beginning one costs an allocation in LMDB), or a new one. */
+    private Txn<byte[]> reader() {
+        Txn<byte[]> txn = readers.poll();
+        if (txn == null) {
+            return env.txnRead();
+        }
+        txn.renew();
+        return txn;
     }
 
     /** Marks these lines as changing to their versions, and points their references at them. */
@@ -221,6 +239,9 @@ final class AnswerShelf implements AutoCloseable {
 
     @Override
     public void close() {
+        for (Txn<byte[]> txn = readers.poll(); txn != null; txn = readers.poll()) {
+            txn.close();
+        }
         env.sync(true);
         env.close();
     }

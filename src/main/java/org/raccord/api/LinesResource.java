@@ -131,7 +131,8 @@ public class LinesResource {
         return answers.find(reference, english);
     }
 
-    private static Response answer(long version, String degraded, boolean english, Request request, String body) {
+    /** {@code body}: the JSON as text (rendered now) or as UTF-8 bytes (stored, sent as they are). */
+    private static Response answer(long version, String degraded, boolean english, Request request, Object body) {
         // The representation changes with the line (its version), its freshness and the language.
         EntityTag tag = new EntityTag(version + "-" + (degraded == null ? "fresh" : "degraded")
                 + "-" + (english ? "en" : "fr"), true);

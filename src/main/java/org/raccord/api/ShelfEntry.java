@@ -13,6 +13,8 @@ import org.raccord.tracking.LineKeys;
  * lookup can check that the reference it came by still belongs to the line.
  *
  * @param token who wrote it ({@link Tokens}: which boot of the server, and which change, rendering or audit)
+ * @param french the French answer, UTF-8, when made to be stored (null when decoded: see {@link #body});
+ *               {@code english} likewise
  */
 record ShelfEntry(boolean withdrawn, long version, long token, String[] references, byte[] french, byte[] english) {
 
@@ -60,6 +62,10 @@ record ShelfEntry(boolean withdrawn, long version, long token, String[] referenc
         return b.array();
     }
 
+    /**
+     * The entry's kind, version, token and references. Its answers are left in {@code raw}: a
+     * lookup reads one of them ({@link #body}), the other paths none.
+     */
     static ShelfEntry decode(byte[] raw) {
         ByteBuffer b = ByteBuffer.wrap(raw);
         byte kind = b.get();
@@ -76,17 +82,23 @@ record ShelfEntry(boolean withdrawn, long version, long token, String[] referenc
                 b.position(b.position() + length);
             }
         }
-        if (kind == WITHDRAWN) {
-            return new ShelfEntry(true, version, token, refs, null, null);
-        }
-        byte[] french = new byte[b.getInt()];
-        b.get(french);
-        byte[] english = new byte[b.getInt()];
-        b.get(english);
-        return new ShelfEntry(false, version, token, refs, french, english);
+        return new ShelfEntry(kind == WITHDRAWN, version, token, refs, null, null);
     }
 
-    String body(boolean inEnglish) {
-        return new String(inEnglish ? english : french, StandardCharsets.UTF_8);
+    /** One language's answer (UTF-8 JSON, as sent), read straight from an encoded answer entry. */
+    static byte[] body(byte[] raw, boolean inEnglish) {
+        ByteBuffer b = ByteBuffer.wrap(raw);
+        b.position(1 + 8 + 8);
+        for (int i = 0; i < ShelfReference.values().length; i++) {
+            short length = b.getShort();
+            b.position(b.position() + Math.max(0, length));
+        }
+        int french = b.getInt();
+        if (!inEnglish) {
+            return Arrays.copyOfRange(raw, b.position(), b.position() + french);
+        }
+        b.position(b.position() + french);
+        int english = b.getInt();
+        return Arrays.copyOfRange(raw, b.position(), b.position() + english);
     }
 }

@@ -31,8 +31,8 @@ public class StoredAnswers {
 
     private static final Logger LOG = Logger.getLogger(StoredAnswers.class.getName());
 
-    /** What a lookup gets: the line's version (for the ETag) and the answer in the asked language. */
-    public record StoredAnswer(long version, String json) {
+    /** What a lookup gets: the line's version (for the ETag) and the answer in the asked language, UTF-8 JSON. */
+    public record StoredAnswer(long version, byte[] json) {
     }
 
     @Inject

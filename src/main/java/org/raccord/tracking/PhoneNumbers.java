@@ -25,11 +25,13 @@ public final class PhoneNumbers {
         if (input.length() > MAX_INPUT) {
             throw new IllegalArgumentException("a phone number has at most " + MAX_INPUT + " characters");
         }
-        PhoneNumber number;
-        try {
-            number = UTIL.parse(input, "FR");
-        } catch (NumberParseException e) {
-            throw new IllegalArgumentException("not a phone number");
+        PhoneNumber number = plainFrench(input);
+        if (number == null) {
+            try {
+                number = UTIL.parse(input, "FR");
+            } catch (NumberParseException e) {
+                throw new IllegalArgumentException("not a phone number");
+            }
         }
         if (!UTIL.isValidNumber(number)) {
             throw new IllegalArgumentException("not a valid phone number");
@@ -38,6 +40,38 @@ public final class PhoneNumbers {
             throw new IllegalArgumentException("only French numbers (+33) are served");
         }
         return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+    }
+
+    /**
+     * The number of the common spellings of a French number (0X XX XX XX XX, +33 X XX..., 0033 X...,
+     * with spaces, dots or dashes), read without libphonenumber's parser; null for anything else,
+     * which the parser reads. The parser's general patterns cost some 50 µs a number, the largest
+     * part of a line lookup's own work; what is read here is still validated by libphonenumber.
+     */
+    static PhoneNumber plainFrench(String input) {
+        StringBuilder digits = new StringBuilder(16);
+        for (int i = 0; i < input.length(); i++) {
+            char c = input.charAt(i);
+            if (c >= '0' && c <= '9' || c == '+' && digits.length() == 0) {
+                digits.append(c);
+            } else if (c != ' ' && c != '.' && c != '-') {
+                return null;
+            }
+        }
+        String national;
+        if (digits.length() == 10 && digits.charAt(0) == '0') {
+            national = digits.substring(1);
+        } else if (digits.length() == 12 && digits.indexOf("+33") == 0) {
+            national = digits.substring(3);
+        } else if (digits.length() == 13 && digits.indexOf("0033") == 0) {
+            national = digits.substring(4);
+        } else {
+            return null;
+        }
+        if (national.charAt(0) == '0') {
+            return null;
+        }
+        return new PhoneNumber().setCountryCode(33).setNationalNumber(Long.parseLong(national));
     }
 
     /** A French mobile number in E.164 (06, 07): the only kind that can receive an SMS. */

@@ -1,5 +1,9 @@
 package org.raccord.tracking;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,6 +30,32 @@ class PhoneNumbersTest {
     @ParameterizedTest
     @ValueSource(strings = {"+44 20 7946 0958", "12345", "01 23 45 67 8", "hello", "+33 1 23 45 67 89 00 00 00 00 00 00 00 00"})
     void otherInputIsRefused(String input) {
+        assertThatThrownBy(() -> PhoneNumbers.e164(input)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"01 23 45 67 89", "0123456789", "+33 1 23 45 67 89", "+33123456789", "0033123456789",
+            "0033 1 23 45 67 89", "06.12.34.56.78", "07-12-34-56-78", "0800 123 456", "09 12 34 56 78", "0512345678",
+            "0200000123", "0912345678"})
+    void theCommonSpellingsAreReadAsLibphonenumberReadsThem(String input) throws NumberParseException {
+        PhoneNumber parsed = PhoneNumberUtil.getInstance().parse(input, "FR");
+        PhoneNumber plain = PhoneNumbers.plainFrench(input);
+        assertThat(plain).as(input).isNotNull();
+        assertThat(plain.getCountryCode()).isEqualTo(parsed.getCountryCode());
+        assertThat(plain.getNationalNumber()).isEqualTo(parsed.getNationalNumber());
+        assertThat(plain.hasItalianLeadingZero()).isEqualTo(parsed.hasItalianLeadingZero());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+33 0 1 23 45 67 89", "0000000000", "+44 20 7946 0958", "01 23 45 67 8", "(01) 23 45 67 89",
+            "01 23 45 67 89 ext. 12", "1+33123456789", "+330123456789", "00 33 0 1 23 45 67 89"})
+    void otherSpellingsAreLeftToLibphonenumber(String input) {
+        assertThat(PhoneNumbers.plainFrench(input)).as(input).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0000000000", "0012345678", "0123", "+33 0 00 00 00 00"})
+    void plainButInvalidNumbersAreRefusedAsBefore(String input) {
         assertThatThrownBy(() -> PhoneNumbers.e164(input)).isInstanceOf(IllegalArgumentException.class);
     }
 
