@@ -56,7 +56,13 @@ public class StoredAnswers {
             LOG.warning("raccord.answers.dir is not set: no read model, every lookup renders its line");
             return;
         }
-        open(AnswerShelf.open(Path.of(directory.get()), maxGiB << 30));
+        try {
+            open(AnswerShelf.open(Path.of(directory.get()), maxGiB << 30));
+        } catch (RuntimeException | LinkageError e) {
+            // A read model that cannot open (no native library, no space, a damaged store) must not
+            // take lookups or polling down with it: lookups render their lines meanwhile.
+            LOG.log(Level.SEVERE, "the answer shelf in " + directory.get() + " cannot be opened: every lookup renders its line", e);
+        }
     }
 
     void open(AnswerShelf opened) {

@@ -1,9 +1,13 @@
 package org.raccord.api;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,6 +155,21 @@ class StoredAnswersTest {
     }
 
     @Test
+    void aShelfThatCannotOpenLeavesLookupsToRenderTheirLines() throws IOException {
+        Path notADirectory = Files.createFile(dir.resolve("not-a-directory"));
+        StoredAnswers broken = new StoredAnswers();
+        broken.directory = Optional.of(notADirectory.resolve("answers").toString());
+        broken.maxGiB = 1;
+        broken.open();
+        broken.withdraw(List.of(LETTER));
+        assertThat(broken.store(List.of(new AnswerShelf.Rendering(LETTER, "{}", "{}")))).isZero();
+        broken.serve();
+        assertThat(broken.serving()).isFalse();
+        assertThat(broken.find(LineReference.parse("CMD-7"), false)).isEmpty();
+        broken.close();
+    }
+
+    @Test
     void shelvedIdsLeaveOutChangesInFlight() {
         store(new LineKeys(1, 1, "A", null, null, null, null), "{}");
         answers.withdraw(List.of(new LineKeys(2, 1, "B", null, null, null, null)));
@@ -159,6 +178,37 @@ class StoredAnswersTest {
         assertThat(answers.shelvedIds(1, 10)).containsExactly(3L);
         answers.remove(List.of(1L));
         assertThat(answers.shelvedIds(0, 10)).containsExactly(3L);
+    }
+
+    @Test
+    void answersStayIntactThroughManyWritesWhileTheCollectorRuns() {
+        // Keys and values cross to LMDB through native copies that the collector may free: a copy
+        // freed too early corrupts or crashes (lmdbjava#252). Collect continually meanwhile.
+        answers.serve();
+        Thread collector = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                System.gc();
+                LockSupport.parkNanos(200_000);
+            }
+        });
+        collector.setDaemon(true);
+        collector.start();
+        try {
+            for (long batch = 0; batch < 40; batch++) {
+                List<AnswerShelf.Rendering> renderings = new ArrayList<>();
+                for (long id = batch * 250 + 1; id <= (batch + 1) * 250; id++) {
+                    renderings.add(new AnswerShelf.Rendering(new LineKeys(id, 1, "R-" + id, null, null, null, null),
+                            "{\"id\":" + id + "}", "{\"id\":" + id + ",\"en\":true}"));
+                }
+                assertThat(answers.store(renderings)).isEqualTo(250);
+            }
+        } finally {
+            collector.interrupt();
+        }
+        for (long id = 1; id <= 10_000; id++) {
+            long expected = id;
+            assertThat(find("R-" + id, false)).hasValueSatisfying(a -> assertThat(json(a)).isEqualTo("{\"id\":" + expected + "}"));
+        }
     }
 
     private static String json(StoredAnswers.StoredAnswer answer) {
