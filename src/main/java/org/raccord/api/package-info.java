@@ -1,5 +1,7 @@
 /**
  * The REST boundary for customer channels: thin JAX-RS resources over {@code tracking} (reads)
- * and {@code polling} (registration), with every error as RFC 9457 {@code application/problem+json}.
+ * and {@code polling} (registration), with every error as RFC 9457 {@code application/problem+json};
+ * and the lookup's read model, each line's answer rendered after every change and kept in an LMDB
+ * store beside the database ({@link org.raccord.api.StoredAnswers}).
  */
 package org.raccord.api;
