@@ -1,6 +1,7 @@
 package org.raccord.api;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -71,7 +72,7 @@ public class AnswerProjector {
 
     void changing(@Observes LinesChanged change) {
         long token = answers.withdraw(change.lines());
-        if (transactions != null && transactions.getTransactionKey() != null) {
+        if (transactions.getTransactionKey() != null) {
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
@@ -142,7 +143,7 @@ public class AnswerProjector {
             long[] ids = stale.build().toArray();
             long rendered = 0;
             for (int from = 0; from < ids.length && !stopped; from += BATCH) {
-                rendered += writer.render(LongStream.of(ids).skip(from).limit(BATCH).boxed().toList());
+                rendered += writer.render(Arrays.stream(ids, from, Math.min(ids.length, from + BATCH)).boxed().toList());
             }
             long total = rendered;
             LOG.info(() -> "Read model current: " + total + " missing or old line answer(s) rendered");

@@ -182,7 +182,7 @@ final class AnswerShelf implements AutoCloseable {
     }
 
     /** Line ids on the shelf whose entry is not a withdrawal made since {@code boot} began, after {@code after}. */
-    List<Long> settledIds(long after, int limit, long boot) {
+    List<Long> shelvedIds(long after, int limit, long boot) {
         List<Long> ids = new ArrayList<>();
         try (Txn<byte[]> txn = env.txnRead(); CursorIterable<byte[]> it = lines.iterate(txn, KeyRange.greaterThan(id(after)))) {
             for (CursorIterable.KeyVal<byte[]> kv : it) {
@@ -226,7 +226,7 @@ final class AnswerShelf implements AutoCloseable {
             if (value != null) {
                 byte[] key = kind.key(value);
                 byte[] current = references.get(txn, key);
-                if (current == null || !Arrays.equals(current, id)) {
+                if (!Arrays.equals(current, id)) {
                     references.put(txn, key, id);
                 }
             }

@@ -75,24 +75,28 @@ record ShelfEntry(boolean withdrawn, long version, long token, String[] referenc
         long version = b.getLong();
         long token = b.getLong();
         String[] refs = new String[ShelfReference.values().length];
-        for (int i = 0; i < refs.length; i++) {
+        readReferences(b, refs);
+        return new ShelfEntry(kind == WITHDRAWN, version, token, refs, null, null);
+    }
+
+    /** Reads the references from {@code b} into {@code refs}, or skips them when {@code refs} is null. */
+    private static void readReferences(ByteBuffer b, String[] refs) {
+        for (int i = 0; i < ShelfReference.values().length; i++) {
             short length = b.getShort();
             if (length >= 0) {
-                refs[i] = new String(raw, b.position(), length, StandardCharsets.UTF_8);
+                if (refs != null) {
+                    refs[i] = new String(b.array(), b.position(), length, StandardCharsets.UTF_8);
+                }
                 b.position(b.position() + length);
             }
         }
-        return new ShelfEntry(kind == WITHDRAWN, version, token, refs, null, null);
     }
 
     /** One language's answer (UTF-8 JSON, as sent), read straight from an encoded answer entry. */
     static byte[] body(byte[] raw, boolean inEnglish) {
         ByteBuffer b = ByteBuffer.wrap(raw);
         b.position(1 + 8 + 8);
-        for (int i = 0; i < ShelfReference.values().length; i++) {
-            short length = b.getShort();
-            b.position(b.position() + Math.max(0, length));
-        }
+        readReferences(b, null);
         int french = b.getInt();
         if (!inEnglish) {
             return Arrays.copyOfRange(raw, b.position(), b.position() + french);

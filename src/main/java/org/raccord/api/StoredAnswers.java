@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -74,6 +75,13 @@ public class StoredAnswers {
         }
     }
 
+    private void onShelf(Consumer<AnswerShelf> work) {
+        onShelf(s -> {
+            work.accept(s);
+            return null;
+        }, null);
+    }
+
     private <T> T onShelf(Function<AnswerShelf, T> work, T without) {
         use.readLock().lock();
         try {
@@ -113,10 +121,7 @@ public class StoredAnswers {
     long withdraw(Collection<LineKeys> changing) {
         long token = tokens.next();
         try {
-            onShelf(s -> {
-                s.withdraw(changing, token);
-                return null;
-            }, null);
+            onShelf(s -> s.withdraw(changing, token));
         } catch (RuntimeException e) {
             serving = false;
             LOG.log(Level.SEVERE, "the answer shelf cannot be written: lookups render every line until a restart audits it", e);
@@ -125,10 +130,7 @@ public class StoredAnswers {
     }
 
     void takeBack(Collection<LineKeys> changing, long token) {
-        onShelf(s -> {
-            s.takeBack(changing, token);
-            return null;
-        }, null);
+        onShelf(s -> s.takeBack(changing, token));
     }
 
     /** Stores renderings unless the shelf knows of newer versions of their lines; returns how many were stored. */
@@ -143,14 +145,11 @@ public class StoredAnswers {
 
     /** Line ids on the shelf after {@code after}, except withdrawals of changes in flight. */
     List<Long> shelvedIds(long after, int limit) {
-        return onShelf(s -> s.settledIds(after, limit, tokens.boot()), List.of());
+        return onShelf(s -> s.shelvedIds(after, limit, tokens.boot()), List.of());
     }
 
     void remove(Collection<Long> ids) {
-        onShelf(s -> {
-            s.remove(ids);
-            return null;
-        }, null);
+        onShelf(s -> s.remove(ids));
     }
 
     /** Lookups may use the shelf: it has been audited against the database. */
