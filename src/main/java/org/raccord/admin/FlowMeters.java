@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.raccord.notification.SubscriberTallies;
 import org.raccord.polling.FeedPoller;
 import org.raccord.polling.PollingSchedule;
+import org.raccord.polling.Reconciliation;
 import org.raccord.tracking.Feed;
 import org.raccord.tracking.FeedCursor;
 import org.raccord.tracking.LineLedger;
@@ -48,6 +49,9 @@ public class FlowMeters {
     PollingSchedule schedule;
 
     @Inject
+    Reconciliation reconciliation;
+
+    @Inject
     TrackedLines lines;
 
     @Inject
@@ -65,6 +69,9 @@ public class FlowMeters {
                     .description("New events applied from this feed since start-up (ingestion)").tag("feed", name)
                     .register(meters);
         }
+        FunctionCounter.builder("raccord.reconciliation.failed", reconciliation, Reconciliation::failedSinceStart)
+                .description("Line checks that failed for a reason other than the owner's (each skipped, the others went on)")
+                .register(meters);
         gauge("raccord.lines.unconfirmed.oldest.age.seconds",
                 "Time since the owner last confirmed the most overdue line (0 when no check is overdue)",
                 FlowMeters::oldestUnconfirmedSeconds);

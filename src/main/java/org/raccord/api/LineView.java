@@ -124,7 +124,13 @@ public record LineView(
                 l.committedDeliveryDate(), new Revisions(history.size(), history), l.appointment(), previous, gap,
                 reached, alerts.stream().map(a -> new Alert(a.raisedAt(), ReasonCatalogue.read(a.reason()))).toList(),
                 l.deliveredAt(), l.inServiceAt(), ReasonCatalogue.read(l.lastReason()),
-                new Freshness(l.confirmedAt(), l.changedAt(), l.upstreamSequence(), l.cutoverSequence(),
-                        degradedReason != null, degradedReason));
+                freshness(l, degradedReason));
+    }
+
+    /** Degraded while the owner cannot be asked, or while it says it no longer knows the order. */
+    private static Freshness freshness(TrackedLine l, String degradedReason) {
+        String why = degradedReason != null ? degradedReason : l.ownerUnknownSince() == null ? null
+                : "the network owner has not known this order since " + l.ownerUnknownSince();
+        return new Freshness(l.confirmedAt(), l.changedAt(), l.upstreamSequence(), l.cutoverSequence(), why != null, why);
     }
 }

@@ -1,5 +1,6 @@
 package org.raccord.polling;
 
+import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.List;
 
@@ -55,10 +56,16 @@ public class LineRefresh {
         }
     }
 
-    /** A unique-key clash or an optimistic-lock failure: another transaction wrote the line first. */
+    /**
+     * A unique-key clash or an optimistic-lock failure: another transaction wrote the line first.
+     * A clash is told by its SQLState class 23 (integrity constraint violation), which every driver
+     * sets; PostgreSQL's throws no {@code SQLIntegrityConstraintViolationException}.
+     */
     static boolean lostConcurrentWrite(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLIntegrityConstraintViolationException || t instanceof OptimisticLockException
+            if (t instanceof SQLIntegrityConstraintViolationException
+                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")
+                    || t instanceof OptimisticLockException
                     || t.getClass().getName().endsWith("OptimisticLockException")) {
                 return true;
             }

@@ -3,6 +3,7 @@ package org.raccord.polling;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -12,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.raccord.tracking.LineLedger;
 import org.raccord.wholesale.WholesaleException;
 
 /**
@@ -31,8 +33,13 @@ public class Reconciliation {
     LineRefresh refresh;
 
     @Inject
+    LineLedger ledger;
+
+    @Inject
     @ConfigProperty(name = "raccord.polling.checksPerRun", defaultValue = "20")
     int checksPerRun;
+
+    private final LongAdder failed = new LongAdder();
 
     /** Consults the due lines; returns how many were refreshed. */
     public int run() {
@@ -41,6 +48,15 @@ public class Reconciliation {
                 .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
                 .setMaxResults(checksPerRun)
                 .getResultList();
+        return check(due);
+    }
+
+    /**
+     * Each line on its own: the owner not knowing one order backs that line off, and a line that
+     * fails is skipped and counted; neither stops the others. Only the owner's own trouble (it is
+     * down, throttling, its breaker open) ends the run: asking on would only add to its load.
+     */
+    int check(List<String> due) {
         int refreshed = 0;
         for (String order : due) {
             try {
@@ -48,11 +64,20 @@ public class Reconciliation {
                 refreshed++;
             } catch (WholesaleException.FunctionalFault unknown) {
                 LOG.log(Level.INFO, () -> "the owner does not know order " + order + ": " + unknown.getMessage());
-            } catch (RuntimeException trouble) {
-                LOG.log(Level.FINE, () -> "reconciliation stopped: " + trouble.getMessage());
+                ledger.ownerDoesNotKnow(order);
+            } catch (WholesaleException ownerTrouble) {
+                LOG.log(Level.FINE, () -> "reconciliation paused until the next run: " + ownerTrouble.getMessage());
                 break;
+            } catch (RuntimeException failure) {
+                failed.increment();
+                LOG.log(Level.WARNING, "reconciliation of order " + order + " failed; the other lines go on", failure);
             }
         }
         return refreshed;
+    }
+
+    /** Line checks that failed (not for the owner's reasons) since start-up. */
+    public long failedSinceStart() {
+        return failed.sum();
     }
 }

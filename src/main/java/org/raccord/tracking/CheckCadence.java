@@ -15,6 +15,7 @@ public final class CheckCadence {
     static final Duration NEAR = Duration.ofMinutes(15);
     static final Duration INCOMPLETE = Duration.ofHours(1);
     static final Duration ROUTINE = Duration.ofHours(12);
+    static final Duration UNKNOWN_MAX = Duration.ofHours(24);
     private static final Duration HORIZON = Duration.ofHours(48);
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -36,6 +37,18 @@ public final class CheckCadence {
             return now.plus(INCOMPLETE);
         }
         return now.plus(ROUTINE);
+    }
+
+    /**
+     * The next check of a line the owner says it does not know: the wait grows with how long the
+     * owner has not known it (at least an hour, at most a day), so such lines never take the run's
+     * budget from the others, and a line the owner finds again is back within a day.
+     */
+    public static OffsetDateTime unknownToOwner(TrackedLine line, OffsetDateTime now) {
+        Duration unknownFor = Duration.between(line.ownerUnknownSince(), now);
+        Duration wait = unknownFor.compareTo(INCOMPLETE) < 0 ? INCOMPLETE
+                : unknownFor.compareTo(UNKNOWN_MAX) > 0 ? UNKNOWN_MAX : unknownFor;
+        return now.plus(wait);
     }
 
     private static boolean near(OffsetDateTime at, OffsetDateTime now) {

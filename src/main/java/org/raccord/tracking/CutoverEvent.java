@@ -3,7 +3,10 @@ package org.raccord.tracking;
 import java.time.OffsetDateTime;
 
 
-/** One cutover event as the owner published it, translated. Absent fields are null. */
+/**
+ * One cutover event as the owner published it, translated. Absent fields are null. {@code ownerText}
+ * holds, verbatim, any owner text that was clipped to fit Raccord's record (null when nothing was).
+ */
 public record CutoverEvent(
         long sequence,
         OffsetDateTime at,
@@ -17,5 +20,6 @@ public record CutoverEvent(
         OffsetDateTime previousPlannedAt,
         OffsetDateTime cutAt,
         PortingState porting,
-        Reason reason) {
+        Reason reason,
+        String ownerText) {
 }

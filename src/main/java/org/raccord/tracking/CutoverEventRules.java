@@ -12,7 +12,7 @@ final class CutoverEventRules {
 
     static void apply(Outcome out, TrackedLine line, CutoverEvent e, boolean latest, OffsetDateTime now) {
         out.timeline.add(new TimelineEntry(line.id(), Feed.CUTOVER, e.sequence(), e.at(), e.kind().name(), e.flow(),
-                e.reason(), summary(e), now));
+                e.reason(), summary(e), e.ownerText(), now));
         if (line.ndi() == null && e.ndi() != null || line.ptoReference() == null && e.ptoReference() != null) {
             line.references(null, e.ptoReference(), e.ndi(), null);
         }

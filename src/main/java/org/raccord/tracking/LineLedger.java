@@ -118,6 +118,21 @@ public class LineLedger {
         return near.size();
     }
 
+    /**
+     * The owner answered a consult of this order with a functional fault (it does not know it):
+     * the line says so in its freshness, and its next check backs off (see {@link CheckCadence}).
+     */
+    @Transactional
+    public void ownerDoesNotKnow(String orderReference) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        em.createQuery("select l from TrackedLine l where l.orderReference = :o", TrackedLine.class)
+                .setParameter("o", orderReference).getResultList().forEach(line -> {
+                    line.unknownToOwner(now);
+                    line.nextCheck(CheckCadence.unknownToOwner(line, now));
+                    announce(Set.of(line.id()));
+                });
+    }
+
     /** The cursor as committed, read in a transaction of its own (never a stale managed copy). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<FeedCursor> cursorOf(Feed feed) {

@@ -16,7 +16,7 @@ final class OrderEventRules {
 
     static void apply(Outcome out, TrackedLine line, OrderEvent e, boolean latest, OffsetDateTime now) {
         out.timeline.add(new TimelineEntry(line.id(), Feed.ORDER, e.sequence(), e.at(), e.kind().name(), e.flow(),
-                e.reason(), summary(e), now));
+                e.reason(), summary(e), e.ownerText(), now));
         line.references(e.serviceReference(), e.ptoReference(), e.ndi(), e.fibre());
         switch (e.kind()) {
             case ACKNOWLEDGED -> out.reach(line, Milestone.ORDER_ACKNOWLEDGED, e.at(), Feed.ORDER, e.sequence());

@@ -33,13 +33,15 @@ public class TimelineEntry {
     private String flow;
     @Embedded private StoredReason reason;
     private String summary;
+    /** The owner's texts that were clipped to fit this record, verbatim; null when none was. */
+    @Column(name = "owner_text") private String ownerText;
     @Column(name = "recorded_at") private OffsetDateTime recordedAt;
 
     protected TimelineEntry() {
     }
 
     TimelineEntry(Long lineId, Feed feed, long sequence, OffsetDateTime occurredAt, String kind, String flow,
-                  Reason reason, String summary, OffsetDateTime recordedAt) {
+                  Reason reason, String summary, String ownerText, OffsetDateTime recordedAt) {
         this.lineId = lineId;
         this.feed = feed;
         this.sequence = sequence;
@@ -48,6 +50,7 @@ public class TimelineEntry {
         this.flow = flow;
         this.reason = StoredReason.of(reason);
         this.summary = summary;
+        this.ownerText = ownerText;
         this.recordedAt = recordedAt;
     }
 
@@ -59,4 +62,5 @@ public class TimelineEntry {
     public String flow() { return flow; }
     public Reason reason() { return StoredReason.read(reason); }
     public String summary() { return summary; }
+    public String ownerText() { return ownerText; }
 }

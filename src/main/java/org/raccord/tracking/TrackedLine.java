@@ -62,6 +62,7 @@ public class TrackedLine {
     @Column(name = "contact_mobile") private String contactMobile;
     @Column(name = "contact_language") private String contactLanguage;
     @Column(name = "imminent_announced_for") private OffsetDateTime imminentAnnouncedFor;
+    @Column(name = "owner_unknown_since") private OffsetDateTime ownerUnknownSince;
     @Version private long version;
 
     protected TrackedLine() {
@@ -119,6 +120,8 @@ public class TrackedLine {
     public String contactLanguage() { return contactLanguage; }
     /** The planned cut that "cutover imminent" was announced for (announced once per planned time). */
     public OffsetDateTime imminentAnnouncedFor() { return imminentAnnouncedFor; }
+    /** Since when the owner answers that it does not know this order (null while it knows it). */
+    public OffsetDateTime ownerUnknownSince() { return ownerUnknownSince; }
     /** Changes whenever the line is written, confirmations included: the basis of its ETag. */
     public long version() { return version; }
 
@@ -168,7 +171,13 @@ public class TrackedLine {
     }
     void orderSequence(long sequence) { this.upstreamSequence = Math.max(upstreamSequence, sequence); }
     void cutoverSequence(long sequence) { this.cutoverSequence = Math.max(cutoverSequence, sequence); }
-    void confirmed(OffsetDateTime at) { this.confirmedAt = at; }
+    void confirmed(OffsetDateTime at) {
+        this.confirmedAt = at;
+        this.ownerUnknownSince = null;
+    }
+    void unknownToOwner(OffsetDateTime at) {
+        if (ownerUnknownSince == null) { this.ownerUnknownSince = at; }
+    }
     void changed(OffsetDateTime at) { this.changedAt = at; }
     void nextCheck(OffsetDateTime at) { this.nextCheckAt = at; }
 }

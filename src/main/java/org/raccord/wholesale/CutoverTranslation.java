@@ -30,6 +30,7 @@ final class CutoverTranslation {
     }
 
     static CutoverEvent event(EvenementBascule e) {
+        OwnerText text = new OwnerText();
         return new CutoverEvent(
                 e.getSequence(),
                 XmlTime.dateTime(e.getHorodatage()),
@@ -44,6 +45,7 @@ final class CutoverTranslation {
                 XmlTime.dateTime(e.getDateBasculePrecedente()),
                 XmlTime.dateTime(e.getDateBasculeEffective()),
                 e.getEtatPortabilite() == null ? null : OwnerVocabulary.PORTING_STATES.get(e.getEtatPortabilite()),
-                OrderTranslation.reason(e.getMotif()));
+                OrderTranslation.reason(e.getMotif(), text),
+                text.verbatim());
     }
 }

@@ -36,13 +36,14 @@ final class OrderTranslation {
                 c.getNdi(),
                 XmlTime.dateTime(c.getDateMiseADisposition()),
                 XmlTime.dateTime(c.getDateMiseEnService()),
-                reason(c.getDernierMotif()),
+                reason(c.getDernierMotif(), new OwnerText()),
                 c.getDerniereSequence(),
                 events);
     }
 
     static OrderEvent event(EvenementCommande e) {
         OrderEventKind kind = kind(e);
+        OwnerText text = new OwnerText();
         return new OrderEvent(
                 e.getSequence(),
                 XmlTime.dateTime(e.getHorodatage()),
@@ -51,14 +52,15 @@ final class OrderTranslation {
                 e.getReferenceCommandePriseInterneOC(),
                 e.getReferencePrestationPrise(),
                 e.getTechnologie() == Technologie.FIBRE,
-                reason(e.getMotif()),
+                reason(e.getMotif(), text),
                 XmlTime.date(e.getDateLivraisonPrevue()),
                 XmlTime.date(e.getDateLivraisonPrecedente()),
                 window(e.getCreneauRdv()),
                 e.getReferencePTO(),
                 e.getNdi(),
                 XmlTime.dateTime(e.getDateEffet()),
-                OwnerVocabulary.ORDER_STATE_AFTER.containsKey(kind) ? OwnerVocabulary.ORDER_STATE_AFTER.get(kind).value() : null);
+                OwnerVocabulary.ORDER_STATE_AFTER.containsKey(kind) ? OwnerVocabulary.ORDER_STATE_AFTER.get(kind).value() : null,
+                text.verbatim());
     }
 
     private static OrderEventKind kind(EvenementCommande e) {
@@ -71,8 +73,20 @@ final class OrderTranslation {
         return OwnerVocabulary.ORDER_FLOWS.getOrDefault(e.getTypeFlux(), OrderEventKind.UNKNOWN);
     }
 
-    static Reason reason(Motif motif) {
-        return motif == null ? null : ReasonCatalogue.reason(motif.getCode(), motif.getLibelle());
+    /** The owner's reason, read from its verbatim code, with code and label bounded for storage. */
+    static Reason reason(Motif motif, OwnerText text) {
+        if (motif == null) {
+            return null;
+        }
+        Reason read = ReasonCatalogue.reason(motif.getCode(), motif.getLibelle());
+        if (read == null) {
+            return null;
+        }
+        String code = text.bounded("code", read.code(), OwnerText.CODE_LIMIT);
+        String label = text.bounded("label", read.label(), OwnerText.LABEL_LIMIT);
+        String plainFr = OwnerText.clip(read.plainFr(), OwnerText.LABEL_LIMIT + 100);
+        String plainEn = OwnerText.clip(read.plainEn(), OwnerText.LABEL_LIMIT + 100);
+        return new Reason(code, label, read.known(), plainFr, plainEn);
     }
 
     static AppointmentWindow window(CreneauRdv slot) {

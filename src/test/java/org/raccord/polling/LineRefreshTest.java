@@ -23,4 +23,15 @@ class LineRefreshTest {
         assertThat(LineRefresh.lostConcurrentWrite(new IllegalStateException("disk full"))).isFalse();
         assertThat(LineRefresh.lostConcurrentWrite(unrelated)).isFalse();
     }
+
+    @Test
+    void aUniqueKeyClashIsRecognisedByItsSqlStateAsPostgreSqlReportsIt() {
+        // PostgreSQL's driver throws a plain SQLException (PSQLException) with SQLState 23505.
+        Exception postgres = new PersistenceException(new RuntimeException(new java.sql.SQLException(
+                "duplicate key value violates unique constraint", "23505")));
+        Exception otherState = new PersistenceException(new java.sql.SQLException("connection lost", "08006"));
+
+        assertThat(LineRefresh.lostConcurrentWrite(postgres)).isTrue();
+        assertThat(LineRefresh.lostConcurrentWrite(otherState)).isFalse();
+    }
 }

@@ -49,7 +49,7 @@ public class LedgerProbe extends HttpServlet {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         LocalDate due = now.toLocalDate().plusDays(20);
         OrderEvent accepted = new OrderEvent(9_000_000_000_000L + Math.abs(order.hashCode()), now, OrderEventKind.ACCEPTED,
-                "AR", order, null, true, null, due, null, null, null, null, null, "ACCEPTEE");
+                "AR", order, null, true, null, due, null, null, null, null, null, "ACCEPTEE", null);
         try {
             transaction.begin();
             TrackedLine line = ledger.applyOrderHistory(new OrderFacts(order, true, "ACCEPTEE", now, due, null, null),

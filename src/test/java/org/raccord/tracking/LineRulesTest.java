@@ -166,7 +166,7 @@ class LineRulesTest {
         assertThat(line.ownerState()).isEqualTo("VALIDEE");
 
         OrderEvent replayedOlder = new OrderEvent(4, NOW, OrderEventKind.CANCELLED, "ANNULATION", "CMD", null, false,
-                null, null, null, null, null, null, null, "ANNULEE");
+                null, null, null, null, null, null, null, "ANNULEE", null);
         rules.apply(line, replayedOlder, NOW);
 
         assertThat(line.ownerState()).as("an older event does not move the owner's state back").isEqualTo("VALIDEE");
@@ -176,12 +176,12 @@ class LineRulesTest {
         return new OrderEvent(sequence, NOW, from == null ? OrderEventKind.ACCEPTED : OrderEventKind.DELIVERY_DATE_REVISED,
                 from == null ? "CR_CMD" : "REVISION_DATE_LIVRAISON", "CMD", null, false,
                 code == null ? null : ReasonCatalogue.reason(code, "libellé"), to, from, null, null, null, null,
-                from == null ? "VALIDEE" : null);
+                from == null ? "VALIDEE" : null, null);
     }
 
     private static CutoverEvent cutover(long sequence, CutoverEventKind kind, OffsetDateTime planned) {
         return new CutoverEvent(sequence, NOW, kind, "BASCULE_PLANIFIEE", "CMD", "0123456789", null, "BOUY",
-                planned, null, null, PortingState.REQUESTED, null);
+                planned, null, null, PortingState.REQUESTED, null, null);
     }
 
     private static <E> List<E> all(java.util.function.BiFunction<Long, Integer, FeedPage<E>> read) {

@@ -45,7 +45,12 @@ final class OwnerStub implements AutoCloseable {
 
     /** Answers every call on {@code path} with a recorded envelope, with HTTP 200 or 500 for faults. */
     void answer(String path, String fixture) {
-        String body = fixture(fixture).replace(RECORDED_ID, ECHO_ID);
+        answer(path, fixture, body -> body);
+    }
+
+    /** Answers with a recorded envelope changed by {@code edit}: the owner saying something unusual. */
+    void answer(String path, String fixture, java.util.function.UnaryOperator<String> edit) {
+        String body = edit.apply(fixture(fixture).replace(RECORDED_ID, ECHO_ID));
         int status = fixture.startsWith("fault") ? 500 : 200;
         respond(path, aResponse().withStatus(status).withHeader("Content-Type", "text/xml; charset=UTF-8")
                 .withBody(body).withTransformers("response-template"));

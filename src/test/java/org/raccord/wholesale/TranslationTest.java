@@ -85,6 +85,37 @@ class TranslationTest {
     }
 
     @Test
+    void overLongOwnerTextsAreClippedToTheirColumnsAndKeptVerbatimBesideTheEvent() {
+        String label = "Absence de continuité optique 😀 " + "x".repeat(5_000);
+        String code = "FINT03-" + "9".repeat(40);
+        owner.answer(OwnerStub.ORDERS, "lire-flux-commandes-tous-flux", body -> body
+                .replace("<Libelle>Absence de continuité optique</Libelle>", "<Libelle>" + label + "</Libelle>")
+                .replace("<Code>FRDV04</Code>", "<Code>" + code + "</Code>"));
+
+        List<OrderEvent> events = new AccessOrderGateway(owner.settings()).readFeed(100, 1000).events();
+
+        OrderEvent longLabel = events.stream().filter(e -> e.reason() != null && e.reason().code().equals("FINT03"))
+                .findFirst().orElseThrow();
+        assertThat(longLabel.reason().label()).hasSize(200).startsWith("Absence de continuité optique 😀 xxx").endsWith("…");
+        assertThat(longLabel.reason().known()).as("the code is still read").isTrue();
+        assertThat(longLabel.ownerText()).isEqualTo("label: " + label);
+        OrderEvent longCode = events.stream().filter(e -> e.reason() != null && e.reason().code().startsWith("FINT03-"))
+                .findFirst().orElseThrow();
+        assertThat(longCode.reason().code()).hasSize(16).isEqualTo("FINT03-99999999…");
+        assertThat(longCode.reason().known()).as("an unknown code, read by its family").isFalse();
+        assertThat(longCode.reason().plainEn()).isEqualTo("a network production problem");
+        assertThat(longCode.ownerText()).isEqualTo("code: " + code);
+        assertThat(events).filteredOn(e -> e.ownerText() != null).hasSize(2);
+    }
+
+    @Test
+    void aClippedTextNeverEndsWithHalfACharacter() {
+        String text = "a".repeat(198) + "😀" + "b";
+        assertThat(OwnerText.clip(text, 200)).isEqualTo("a".repeat(198) + "…");
+        assertThat(OwnerText.clip("short", 200)).isEqualTo("short");
+    }
+
+    @Test
     void everyCutoverFlowHasItsMeaning() {
         owner.answer(OwnerStub.CUTOVERS, "lire-flux-bascules-tous-flux");
 
