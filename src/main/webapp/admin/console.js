@@ -27,6 +27,11 @@ function rows(tableId, list, render, empty) {
 }
 
 const time = v => v ? new Date(v).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }) : '—';
+// One French 24-hour reading of every date on the page: a day alone ("2026-12-04") as 04/12/2026,
+// a chart's time axis as 14:05 (uPlot's own default is 2:05pm).
+const day = v => v ? v.split('-').reverse().join('/') : '—';
+const clock = seconds => new Date(seconds * 1000).toLocaleTimeString('fr-FR',
+  { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hour12: false });
 const ago = v => v ? `${Math.round((Date.now() - new Date(v)) / 1000)} s ago` : 'never';
 const pct = v => v < 0 ? '—' : `${v.toFixed(0)} %`;
 const ms = v => `${v.toFixed(0)} ms`;
@@ -105,6 +110,24 @@ function renderPolling(p) {
     .map(([state, n]) => el('span', { class: 'pill' }, `${state} ${n}`)));
 }
 
+// Each scheduled loop's last completed run: a stale one (died or hangs) is what liveness reports.
+function renderLoops(loops) {
+  document.getElementById('loops').replaceChildren(...loops.map(l => el('span',
+    { class: `pill ${l.stale ? 'bad' : l.lastFailure ? 'warn' : 'ok'}`, title: l.lastFailure || '' },
+    `${l.loop} ${l.stale ? 'stale: no run for' : 'ran'} ${l.ageSeconds.toFixed(0)} s${l.stale ? '' : ' ago'}`)));
+}
+
+// Owner events that could not be applied, set aside so that the feed went on: replay once fixed.
+function renderQuarantine(list) {
+  rows('quarantine', list, q => el('tr', { 'data-id': String(q.id) },
+    el('td', {}, `${q.feed} #${q.sequence}`), el('td', {}, q.orderReference || '—'),
+    el('td', { class: 'why' }, q.replayedAt ? `replayed ${time(q.replayedAt)}` : (q.replayError || q.error)),
+    el('td', {}, time(q.quarantinedAt)),
+    el('td', {}, q.replayedAt ? '' : el('button', { class: 'small replay-quarantined',
+      on: { click: () => act('Replay', `admin/quarantine/${q.id}/replay`) } }, 'replay'))),
+    'no event set aside');
+}
+
 function renderNotifications(n) {
   document.getElementById('notification-facts').replaceChildren(
     el('dt', {}, 'Outbox depth'), el('dd', { id: 'outbox-depth' }, String(n.outboxDepth)),
@@ -121,7 +144,7 @@ function renderNotifications(n) {
 function renderBreaches(list) {
   rows('breaches', list, b => el('tr', { class: b.waiting ? 'waiting' : '', 'data-order': b.orderReference, 'data-ndi': b.ndi || '' },
     el('td', {}, b.orderReference), el('td', {}, b.phoneNumber || b.ndi || '—'), el('td', {}, b.state || '—'),
-    el('td', {}, b.cutAt ? time(b.cutAt) : `planned ${time(b.cutPlannedAt)}`), el('td', {}, b.deliveryDate || '—'),
+    el('td', {}, b.cutAt ? time(b.cutAt) : `planned ${time(b.cutPlannedAt)}`), el('td', {}, day(b.deliveryDate)),
     el('td', {}, time(b.deliveredAt)), el('td', {}, `${b.gapCalendarDays ?? '—'} / ${b.gapWorkingDays ?? '—'}`),
     el('td', {}, el('button', { class: 'small refresh-line', on: { click: () => act('Refresh', `admin/lines/${encodeURIComponent(b.orderReference)}/refresh`) } }, 'refresh now'))),
     breachQuery ? 'that line is not in breach' : 'no line in breach');
@@ -139,7 +162,8 @@ function renderSummary(v) {
     el('span', { class: `pill ${open ? 'bad' : 'ok'}` }, open ? `${open} breaker(s) not closed` : 'owner OK'),
     el('span', { class: `pill ${v.polling.paused ? 'warn' : 'ok'}` }, v.polling.paused ? 'polling paused' : `lag ${lag}`),
     el('span', { class: `pill ${v.notifications.deadLetters.length ? 'bad' : 'ok'}` }, `outbox ${v.notifications.outboxDepth}`),
-    el('span', { class: `pill ${v.breaches ? 'bad' : 'ok'}` }, `${v.breaches} breach(es)`));
+    el('span', { class: `pill ${v.breaches ? 'bad' : 'ok'}` }, `${v.breaches} breach(es)`),
+    ...v.loops.filter(l => l.stale).map(l => el('span', { class: 'pill bad' }, `${l.loop} loop stale`)));
   document.getElementById('breach-count').textContent = `${v.breaches} line(s) with a gap over one working day`;
 }
 
@@ -149,7 +173,7 @@ function chart(id, title, series, color) {
   const opts = { width: Math.max(260, box.clientWidth), height: 70, legend: { show: false },
     // Always the last hour, however few samples there are yet.
     scales: { x: { time: true, range: () => { const now = Date.now() / 1000; return [now - 3600, now]; } } },
-    axes: [{ size: 24 }, { size: 40 }],
+    axes: [{ size: 24, values: (u, splits) => splits.map(clock) }, { size: 40 }],
     series: [{}, { label: series, stroke: color, width: 1.5, fill: color + '22' }] };
   charts[id] = new uPlot(opts, [[], []], box);
 }
@@ -178,10 +202,11 @@ async function refresh() {
   try {
     const [view, history, breaches] = await Promise.all([call('admin/console'), call('admin/console/history'),
       call('admin/breaches' + (breachQuery ? `?q=${encodeURIComponent(breachQuery)}` : '?limit=50'))]);
-    renderSummary(view); renderOwner(view.owner); renderPolling(view.polling);
+    renderSummary(view); renderOwner(view.owner); renderPolling(view.polling); renderLoops(view.loops);
+    renderQuarantine(view.quarantined);
     renderNotifications(view.notifications); renderAudit(view.audit); renderHistory(history); renderBreaches(breaches);
     await renderSimulator();
-    document.getElementById('updated').textContent = `updated ${new Date(view.at).toLocaleTimeString('fr-FR')}`;
+    document.getElementById('updated').textContent = `updated ${new Date(view.at).toLocaleTimeString('fr-FR', { timeZone: 'Europe/Paris', hour12: false })}`;
     document.getElementById('updated').dataset.at = view.at;
   } catch (e) {
     showError(e);

@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.logging.Logger;
 
+import org.raccord.tracking.PhoneNumbers;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,8 +27,10 @@ public class AuditTrail {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(String actor, String action, String target, int outcome) {
-        em.persist(new OperatorActionRecord(OffsetDateTime.now(ZoneOffset.UTC), actor, action, target, outcome));
-        AUDIT.info(() -> actor + " " + action + (target == null ? "" : " " + masked(target)) + " -> " + outcome);
+        // The target may be a phone number: it is kept masked, in the log and in the trail the console shows.
+        String masked = PhoneNumbers.maskIn(target);
+        em.persist(new OperatorActionRecord(OffsetDateTime.now(ZoneOffset.UTC), actor, action, masked, outcome));
+        AUDIT.info(() -> actor + " " + action + (masked == null ? "" : " " + masked) + " -> " + outcome);
     }
 
     public List<OperatorActionRecord.Entry> latest(int limit) {
@@ -34,8 +38,4 @@ public class AuditTrail {
                 .setMaxResults(limit).getResultList().stream().map(OperatorActionRecord::entry).toList();
     }
 
-    /** Digits beyond the first four of a long run are masked: a target may be a phone number. */
-    static String masked(String target) {
-        return target.replaceAll("(?<=\\d{4})\\d(?=\\d{2})", "•");
-    }
 }

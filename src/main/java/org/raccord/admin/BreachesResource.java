@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.raccord.api.InvalidRequest;
 import org.raccord.api.LineFinder;
+import org.raccord.tracking.PhoneNumbers;
 import org.raccord.tracking.ServiceGap;
 import org.raccord.tracking.TrackedLine;
 import org.raccord.tracking.TrackedLines;
@@ -43,12 +44,16 @@ public class BreachesResource {
     @Inject
     LineFinder finder;
 
-    /** One line in breach, with the dates that make it one. Numbers are shown whole: operations call customers. */
+    /**
+     * One line in breach, with the dates that make it one. Its numbers are masked (this is a screen);
+     * the line is still found by its whole number, typed in any French format.
+     */
     public record Breach(String orderReference, String ndi, String phoneNumber, String state, OffsetDateTime cutPlannedAt,
                          OffsetDateTime cutAt, LocalDate deliveryDate, OffsetDateTime deliveredAt, Integer gapCalendarDays,
                          Integer gapWorkingDays, boolean waiting) {
         static Breach of(TrackedLine l) {
-            return new Breach(l.orderReference(), l.ndi(), l.phoneE164(), l.state() == null ? null : l.state().code(),
+            return new Breach(l.orderReference(), PhoneNumbers.maskIn(l.ndi()), PhoneNumbers.maskIn(l.phoneE164()),
+                    l.state() == null ? null : l.state().code(),
                     l.cutoverPlannedAt(), l.cutoverDoneAt(), l.committedDeliveryDate(), l.deliveredAt(),
                     l.gapCalendarDays(), l.gapWorkingDays(), l.deliveredAt() == null);
         }

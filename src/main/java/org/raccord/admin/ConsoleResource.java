@@ -66,6 +66,9 @@ public class ConsoleResource {
     @Inject
     CsrfTokens tokens;
 
+    @Inject
+    Loops loops;
+
     /** The signed-in operator and the token that the console's actions must carry. */
     public record Session(String user, String csrfHeader, String csrfToken) {
     }
@@ -95,7 +98,8 @@ public class ConsoleResource {
                         lines.overdueChecks(utc), flow.oldestUnconfirmedSeconds()),
                 new ConsoleView.Notifications(lines.pendingOutbox(), tallies.pending(), tallies.all(),
                         deliveries.dead(20).stream().map(DeadLettersResource.DeadLetter::of).toList()),
-                lines.breachCount(), audit.latest(15));
+                lines.breachCount(), audit.latest(15), loops.readings(),
+                lines.quarantined(20).stream().map(QuarantineResource.Quarantined::of).toList());
     }
 
     @GET

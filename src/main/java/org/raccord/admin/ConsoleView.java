@@ -4,13 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.raccord.heartbeat.Heartbeat;
 import org.raccord.notification.SubscriberTallies.SubscriberTally;
 import org.raccord.wholesale.OperationReading;
 import org.raccord.wholesale.QuotaReading;
 
 /** Everything the console shows at one glance, read at {@code at}. No secret is part of it. */
 public record ConsoleView(Instant at, Owner owner, Polling polling, Notifications notifications, long breaches,
-                          List<OperatorActionRecord.Entry> audit) {
+                          List<OperatorActionRecord.Entry> audit, List<Heartbeat.Reading> loops,
+                          List<QuarantineResource.Quarantined> quarantined) {
 
     /** The owner's interfaces: each operation's guards and latency, the quota, and why answers are degraded. */
     public record Owner(List<OperationReading> operations, QuotaReading quota, String degradedReason) {

@@ -52,6 +52,9 @@ public class FlowMeters {
     Reconciliation reconciliation;
 
     @Inject
+    Loops loops;
+
+    @Inject
     TrackedLines lines;
 
     @Inject
@@ -69,6 +72,15 @@ public class FlowMeters {
                     .description("New events applied from this feed since start-up (ingestion)").tag("feed", name)
                     .register(meters);
         }
+        // The loops may start after this observer: each gauge asks for its loop when scraped.
+        for (String loop : Loops.NAMES) {
+            gauge("raccord.loop.age.seconds", "Time since this scheduled loop last completed a run (NaN while it is"
+                    + " disabled; stale: see /health/live)", m -> m.loops.ageSeconds(loop), "loop", loop);
+        }
+        FunctionCounter.builder("raccord.feed.events.quarantined", poller, FeedPoller::quarantinedSinceStart)
+                .description("Owner events set aside since start-up: they could not be applied even alone")
+                .register(meters);
+        gauge("raccord.quarantine.waiting", "Quarantined owner events not replayed yet", m -> m.lines.quarantinedCount());
         FunctionCounter.builder("raccord.reconciliation.failed", reconciliation, Reconciliation::failedSinceStart)
                 .description("Line checks that failed for a reason other than the owner's (each skipped, the others went on)")
                 .register(meters);

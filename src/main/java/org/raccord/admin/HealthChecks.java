@@ -18,8 +18,8 @@ import org.raccord.tracking.SchemaMigrations;
 import org.raccord.wholesale.NetworkOwner;
 
 /**
- * Raccord's MicroProfile Health checks. Liveness asks only whether the process answers (restarting
- * it cures nothing else); readiness needs the database with its schema; startup waits for the
+ * Raccord's MicroProfile Health checks. Liveness asks whether the process answers and its scheduled
+ * loops still run (restarting cures nothing else); readiness needs the database with its schema; startup waits for the
  * migrations; each of the owner's interfaces is a named, detailed readiness check that stays UP.
  */
 @ApplicationScoped
@@ -34,10 +34,20 @@ public class HealthChecks {
     @Inject
     NetworkOwner owner;
 
+    @Inject
+    Loops loops;
+
     @Produces
     @Liveness
     HealthCheck process() {
         return () -> new HealthCheckResponse("process", HealthCheckResponse.Status.UP, Optional.empty());
+    }
+
+    /** A loop that stopped running is cured by a restart: see {@link LoopsCheck}. */
+    @Produces
+    @Liveness
+    HealthCheck loops() {
+        return new LoopsCheck(loops::readings);
     }
 
     @Produces

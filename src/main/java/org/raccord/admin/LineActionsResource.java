@@ -69,7 +69,7 @@ public class LineActionsResource {
     @APIResponse(responseCode = "200", description = "The line as the owner now describes it")
     @APIResponse(responseCode = "404", description = "No tracked line has this reference")
     public Response refresh(@PathParam("ref") String ref) {
-        return finder.find("ref", ref).map(TrackedLine::orderReference).map(refresh::refresh)
+        return finder.find("ref", ref).map(TrackedLine::orderReference).map(refresh::check)
                 .map(line -> Response.ok(LineSummary.of(line)).build())
                 .orElseGet(LineFinder::unknownLine);
     }

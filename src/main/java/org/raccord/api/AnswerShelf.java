@@ -43,13 +43,17 @@ final class AnswerShelf implements AutoCloseable {
     record Lookup(ShelfReference kind, String value) {
     }
 
+    private final Path dir;
+    private final boolean discarded;
     private final Env<byte[]> env;
     private final Dbi<byte[]> lines;
     private final Dbi<byte[]> references;
     /** Read transactions between lookups (reset: they hold no snapshot), for the next lookups to renew. */
     private final Queue<Txn<byte[]>> readers = new ConcurrentLinkedQueue<>();
 
-    private AnswerShelf(Env<byte[]> env) {
+    private AnswerShelf(Path dir, boolean discarded, Env<byte[]> env) {
+        this.dir = dir;
+        this.discarded = discarded;
         this.env = env;
         this.lines = env.openDbi("lines", DbiFlags.MDB_CREATE);
         this.references = env.openDbi("references", DbiFlags.MDB_CREATE);
@@ -57,16 +61,27 @@ final class AnswerShelf implements AutoCloseable {
 
     /** Opens (creating if needed) the shelf in {@code dir}, which may grow up to {@code maxBytes}. */
     static AnswerShelf open(Path dir, long maxBytes) {
+        return open(dir, maxBytes, ShelfMarker.currentBoot());
+    }
+
+    /** As {@link #open(Path, long)}, on the machine boot {@code boot} (see {@link ShelfMarker}). */
+    static AnswerShelf open(Path dir, long maxBytes, String boot) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new IllegalStateException("cannot create the answer shelf directory " + dir, e);
         }
+        boolean discarded = ShelfMarker.discardIfTorn(dir, boot);
         File file = dir.toFile();
         // NOTLS: read transactions are not tied to a thread (Liberty's pool threads come and go).
         // NORDAHEAD: lookups are random reads; read-ahead would fill the page cache with neighbours.
-        return new AnswerShelf(Env.create(ByteArrayProxy.PROXY_BA).setMapSize(maxBytes).setMaxDbs(2).setMaxReaders(1024)
+        return new AnswerShelf(dir, discarded, Env.create(ByteArrayProxy.PROXY_BA).setMapSize(maxBytes).setMaxDbs(2).setMaxReaders(1024)
                 .open(file, EnvFlags.MDB_NOTLS, EnvFlags.MDB_NORDAHEAD, EnvFlags.MDB_NOSYNC));
+    }
+
+    /** Whether opening found the shelf possibly damaged by the machine's unclean stop, and began anew. */
+    boolean discarded() {
+        return discarded;
     }
 
     /**
@@ -199,13 +214,32 @@ final class AnswerShelf implements AutoCloseable {
         return ids;
     }
 
-    /** Removes these lines' entries (lines the database does not have). */
+    /** Removes these lines' entries (lines the database does not have), with the references that point at them. */
     void remove(Collection<Long> ids) {
         try (Txn<byte[]> txn = env.txnWrite()) {
-            for (long id : ids) {
-                lines.delete(txn, id(id));
+            for (long lineId : ids) {
+                byte[] id = id(lineId);
+                byte[] raw = lines.get(txn, id);
+                if (raw == null) {
+                    continue;
+                }
+                String[] values = ShelfEntry.decode(raw).references();
+                for (ShelfReference kind : ShelfReference.values()) {
+                    String value = values[kind.ordinal()];
+                    if (value != null && Arrays.equals(references.get(txn, kind.key(value)), id)) {
+                        references.delete(txn, kind.key(value));
+                    }
+                }
+                lines.delete(txn, id);
             }
             txn.commit();
+        }
+    }
+
+    /** How many references the shelf holds (each kind's values). */
+    long referenceCount() {
+        try (Txn<byte[]> txn = env.txnRead()) {
+            return references.stat(txn).entries;
         }
     }
 
@@ -244,5 +278,6 @@ final class AnswerShelf implements AutoCloseable {
         }
         env.sync(true);
         env.close();
+        ShelfMarker.cleared(dir);
     }
 }

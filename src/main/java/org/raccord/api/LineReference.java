@@ -20,7 +20,8 @@ public record LineReference(Kind kind, String value, String ndi) {
 
     private static final Pattern PTO = Pattern.compile("[A-Z]{2}-[A-Z0-9]{4}-[A-Z0-9]{4}(/C)?");
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9_-]{1,30}");
-    private static final Pattern PHONE_LIKE = Pattern.compile("[+0-9 .()\\-]{6,32}");
+    /** Digits of any script (full-width, Arabic-Indic…): libphonenumber reads them as their ASCII values. */
+    private static final Pattern PHONE_LIKE = Pattern.compile("[+\\p{Nd} .()\\-]{6,32}");
 
     public static LineReference parse(String input) {
         if (input == null || input.isBlank()) {

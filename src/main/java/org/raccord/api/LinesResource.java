@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -88,6 +89,9 @@ public class LinesResource {
                 .register(meters);
         rendered = Counter.builder(ANSWERS).tag("source", "rendered")
                 .description("Line lookups rendered from the line (read model behind, or answers degraded)").register(meters);
+        FunctionCounter.builder("raccord.api.line.answers.read.failures", answers, StoredAnswers::readFailures)
+                .description("Lookups whose stored answer could not be read (a damaged read model): each rendered instead")
+                .register(meters);
     }
 
     @GET

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -46,6 +47,7 @@ public class StoredAnswers {
     long maxGiB;
 
     private final Tokens tokens = new Tokens();
+    private final LongAdder readFailures = new LongAdder();
     /** Closing the shelf waits for the readers and writers using it: LMDB must not close under them. */
     private final ReadWriteLock use = new ReentrantReadWriteLock();
     private AnswerShelf shelf;
@@ -67,6 +69,10 @@ public class StoredAnswers {
     }
 
     void open(AnswerShelf opened) {
+        if (opened.discarded()) {
+            LOG.warning("the answer shelf was left open when the machine last stopped and may be damaged:"
+                    + " it was discarded, and the start-up audit renders every line again");
+        }
         use.writeLock().lock();
         try {
             shelf = opened;
@@ -91,13 +97,31 @@ public class StoredAnswers {
         }
     }
 
-    /** The stored answer of the line the reference designates, if it is as current as the line. */
+    /**
+     * The stored answer of the line the reference designates, if it is as current as the line. A
+     * shelf that cannot be read (a damaged entry) answers nothing: the caller renders the line.
+     */
     Optional<StoredAnswer> find(LineReference reference, boolean english) {
         if (!serving) {
             return Optional.empty();
         }
-        return onShelf(s -> s.find(lookups(reference), english), Optional.<AnswerShelf.Found>empty())
-                .map(found -> new StoredAnswer(found.version(), found.json()));
+        try {
+            return onShelf(s -> s.find(lookups(reference), english), Optional.<AnswerShelf.Found>empty())
+                    .map(found -> new StoredAnswer(found.version(), found.json()));
+        } catch (RuntimeException e) {
+            readFailures.increment();
+            // The first, then one in a thousand: a damaged entry looked up at full speed must not flood the log.
+            if (readFailures.sum() % 1000 == 1) {
+                LOG.log(Level.WARNING, "the answer shelf could not be read (" + readFailures.sum()
+                        + " time(s) since start-up): the line is rendered instead", e);
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Lookups whose stored answer could not be read (and were rendered) since start-up. */
+    public long readFailures() {
+        return readFailures.sum();
     }
 
     /** The columns a reference is tried against, in the order the database lookup tries them. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -57,17 +58,35 @@ final class Courier {
     int deliverDue(int max) {
         Instant now = clock.instant();
         List<Parcel> due = store.claimDue(now, now.plus(LEASE), max);
-        List<CompletableFuture<Outcome>> attempts = due.stream()
-                .map(parcel -> CompletableFuture.supplyAsync(() -> attempt(parcel), executor)).toList();
+        List<CompletableFuture<Outcome>> attempts = due.stream().map(this::attemptAsync).toList();
         store.record(attempts.stream().map(CompletableFuture::join).toList());
         return due.size();
     }
 
+    /**
+     * One attempt, isolated: whatever it throws (signing, the executor refusing it) becomes that
+     * delivery's failed attempt, retried by the schedule. Otherwise one bad parcel would fail the
+     * round, and every delivery claimed with it would wait out its lease unrecorded.
+     */
+    private CompletableFuture<Outcome> attemptAsync(Parcel parcel) {
+        try {
+            return CompletableFuture.supplyAsync(() -> attempt(parcel), executor)
+                    .exceptionally(e -> broken(parcel, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e));
+        } catch (RuntimeException refused) {
+            return CompletableFuture.completedFuture(broken(parcel, refused));
+        }
+    }
+
+    private Outcome broken(Parcel parcel, Throwable e) {
+        LOG.log(Level.WARNING, "webhook " + parcel.eventId() + ": the attempt failed before it was sent", e);
+        return failed(parcel, null, Optional.empty(), "not sent: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+
     Outcome attempt(Parcel parcel) {
-        Map<String, String> headers = Signatures.headers(parcel.secrets(), parcel.eventId(),
-                clock.instant().getEpochSecond(), parcel.body());
         WebhookPost.Answer answer;
         try {
+            Map<String, String> headers = Signatures.headers(parcel.secrets(), parcel.eventId(),
+                    clock.instant().getEpochSecond(), parcel.body());
             answer = post.post(parcel.callback(), headers, parcel.body());
         } catch (IOException | RuntimeException e) {
             return failed(parcel, null, Optional.empty(), e.getClass().getSimpleName() + ": " + e.getMessage());

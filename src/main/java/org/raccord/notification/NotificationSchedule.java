@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PreDestroy;
@@ -20,6 +20,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.raccord.heartbeat.Heartbeat;
 import org.raccord.tracking.LineLedger;
 import org.raccord.tracking.SpokenDates;
 import org.raccord.wholesale.NetworkOwner;
@@ -34,6 +35,8 @@ public class NotificationSchedule {
 
     private static final Logger LOG = Logger.getLogger(NotificationSchedule.class.getName());
     private static final int BATCH = 200;
+    /** This loop's name in health, metrics and the console. */
+    public static final String LOOP = "notification";
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -58,6 +61,7 @@ public class NotificationSchedule {
     private CloudEvents bodies;
     private Courier courier;
     private ScheduledFuture<?> task;
+    private volatile Heartbeat heartbeat;
 
     void start(@Observes Startup startup) {
         if (!settings.enabled()) {
@@ -66,15 +70,18 @@ public class NotificationSchedule {
         }
         bodies = new CloudEvents(settings.templates(), QuietHours.parse(settings.quietHours(), SpokenDates.PARIS));
         courier = new Courier(deliveries, settings.post(), new RetrySchedule(Math::random), clock, senders);
+        heartbeat = Heartbeat.every(LOOP, Duration.ofMillis(settings.intervalMillis()), 10,
+                Duration.ofSeconds(settings.loopStaleSeconds()), clock);
         task = scheduler.scheduleWithFixedDelay(this::runOnce, settings.intervalMillis(), settings.intervalMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
+    /** One run, guarded by the heartbeat (see {@link Heartbeat#run}); it also beats after every delivery round. */
     void runOnce() {
         if (stopped.get()) {
             return;
         }
-        try {
+        heartbeat.run(() -> {
             Instant now = clock.instant();
             ledger.announceImminentCutovers(owner.ownerNow(now).atOffset(ZoneOffset.UTC),
                     Duration.ofHours(settings.cutoverLeadHours()));
@@ -85,10 +92,14 @@ public class NotificationSchedule {
                 int dispatched = deliveries.dispatch(bodies, clock.instant(), BATCH);
                 int delivered = courier.deliverDue(BATCH);
                 more = dispatched == BATCH || delivered == BATCH;
+                heartbeat.beat();
             } while (more && !stopped.get());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "notification run failed; the next run will try again", e);
-        }
+        }, LOG);
+    }
+
+    /** The notification loop's sign of life; empty when delivery is disabled. */
+    public Optional<Heartbeat> heartbeat() {
+        return Optional.ofNullable(heartbeat);
     }
 
     @PreDestroy

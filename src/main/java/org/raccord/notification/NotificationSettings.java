@@ -34,12 +34,12 @@ public class NotificationSettings {
     @ConfigProperty(name = "raccord.notification.quietHours", defaultValue = "21:00-08:00")
     String quietHours;
 
-    /** Replace characters outside GSM-7 (ê, ’, « ») so that texts stay in the cheaper alphabet. */
     /** Changes of one line waiting this close together go out with one SMS (Coalescing). */
     @Inject
     @ConfigProperty(name = "raccord.notification.coalesceSeconds", defaultValue = "120")
     long coalesceSeconds;
 
+    /** Replace characters outside GSM-7 (ê, ’, « ») so that texts stay in the cheaper alphabet. */
     @Inject
     @ConfigProperty(name = "raccord.sms.transliterate", defaultValue = "true")
     boolean transliterate;
@@ -57,7 +57,13 @@ public class NotificationSettings {
     @ConfigProperty(name = "raccord.hub.timeoutMillis", defaultValue = "5000")
     long timeoutMillis;
 
+    /** The loop is stale (health DOWN) after this long without a run, or ten intervals if longer. */
+    @Inject
+    @ConfigProperty(name = "raccord.health.loopStaleSeconds", defaultValue = "120")
+    long loopStaleSeconds;
+
     boolean enabled() { return enabled; }
+    long loopStaleSeconds() { return loopStaleSeconds; }
     long intervalMillis() { return intervalMillis; }
     long cutoverLeadHours() { return cutoverLeadHours; }
     String quietHours() { return quietHours; }

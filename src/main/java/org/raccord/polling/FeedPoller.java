@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
+import java.util.function.ToLongFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,9 +17,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.raccord.tracking.CutoverEvent;
 import org.raccord.tracking.Feed;
 import org.raccord.tracking.FeedCursor;
 import org.raccord.tracking.LineLedger;
+import org.raccord.tracking.OrderEvent;
+import org.raccord.tracking.PhoneNumbers;
+import org.raccord.tracking.QuarantinedEvent;
 import org.raccord.wholesale.FeedPage;
 import org.raccord.wholesale.NetworkOwner;
 import org.raccord.wholesale.WholesaleException;
@@ -51,7 +56,14 @@ public class FeedPoller {
     @ConfigProperty(name = "raccord.polling.pagesPerRun", defaultValue = "40")
     int pagesPerRun;
 
+    /** A page that failed this many times in a row is applied event by event, and what still fails is set aside. */
+    @Inject
+    @ConfigProperty(name = "raccord.polling.quarantineAfter", defaultValue = "3")
+    int quarantineAfter;
+
     private final Map<Feed, LongAdder> applied = new EnumMap<>(Map.of(Feed.ORDER, new LongAdder(), Feed.CUTOVER, new LongAdder()));
+    private final Map<Feed, PageFailures> failures = new EnumMap<>(Feed.class);
+    private final LongAdder quarantined = new LongAdder();
     private final Map<Feed, Boolean> behind = new EnumMap<>(Map.of(Feed.ORDER, false, Feed.CUTOVER, false));
 
     /** The ledger's way of applying one page of a feed with its cursor. */
@@ -59,10 +71,25 @@ public class FeedPoller {
         int apply(List<E> events, long next, long ownerLast);
     }
 
+    /** The ledger's way of setting one event aside, with why, and moving the cursor past it. */
+    interface Quarantine<E> {
+        void quarantine(E event, String error, long ownerLast);
+    }
+
+    /** How often in a row the page read after {@code since} failed. */
+    private record PageFailures(long since, int count) {
+    }
+
     /** Reads both feeds; returns how many new events were applied. */
     public int poll() {
-        return read(Feed.ORDER, owner::orderFeed, ledger::applyOrderPage)
-                + read(Feed.CUTOVER, owner::cutoverFeed, ledger::applyCutoverPage);
+        return read(Feed.ORDER, owner::orderFeed, ledger::applyOrderPage, OrderEvent::sequence, ledger::quarantineOrder)
+                + read(Feed.CUTOVER, owner::cutoverFeed, ledger::applyCutoverPage, CutoverEvent::sequence,
+                        ledger::quarantineCutover);
+    }
+
+    /** Owner events set aside since start-up (each could not be applied even alone). */
+    public long quarantinedSinceStart() {
+        return quarantined.sum();
     }
 
     /** Whether the last run stopped at its page budget while the owner had more: catch-up continues. */
@@ -80,7 +107,8 @@ public class FeedPoller {
         return applied.get(feed).sum();
     }
 
-    <E> int read(Feed feed, BiFunction<Long, Integer, FeedPage<E>> fetch, PageApplier<E> apply) {
+    <E> int read(Feed feed, BiFunction<Long, Integer, FeedPage<E>> fetch, PageApplier<E> apply, ToLongFunction<E> sequence,
+                 Quarantine<E> quarantine) {
         int applied = 0;
         behind.put(feed, false);
         try {
@@ -92,10 +120,11 @@ public class FeedPoller {
             CompletableFuture<FeedPage<E>> next = fetchAsync(fetch, since);
             for (int page = 0; page < pagesPerRun && next != null; page++) {
                 FeedPage<E> events = await(next);
+                long from = since;
                 since = Math.max(since, events.next());
                 boolean more = events.more() && page + 1 < pagesPerRun;
                 next = more ? fetchAsync(fetch, since) : null;
-                int fresh = apply.apply(events.events(), events.next(), events.lastPublished());
+                int fresh = applyPage(feed, from, events, apply, sequence, quarantine);
                 this.applied.get(feed).add(fresh);
                 applied += fresh;
                 behind.put(feed, events.more() && page == pagesPerRun - 1);
@@ -107,6 +136,57 @@ public class FeedPoller {
             LOG.log(Level.WARNING, feed + " feed: applying a page failed; it will be read again", e);
         }
         return applied;
+    }
+
+    /**
+     * Applies a page whole. A page that keeps failing (the same page, {@code quarantineAfter}
+     * times in a row) holds an event that cannot be applied: it is then applied event by event,
+     * each given a second chance (a write racing a registration), and an event that still fails is
+     * quarantined, so that the feed moves on for every other line. Until then the failure is
+     * thrown and the page read again next run, as before.
+     */
+    private <E> int applyPage(Feed feed, long from, FeedPage<E> page, PageApplier<E> apply, ToLongFunction<E> sequence,
+                              Quarantine<E> quarantine) {
+        try {
+            int fresh = apply.apply(page.events(), page.next(), page.lastPublished());
+            failures.remove(feed);
+            return fresh;
+        } catch (RuntimeException e) {
+            PageFailures before = failures.get(feed);
+            int count = before != null && before.since() == from ? before.count() + 1 : 1;
+            failures.put(feed, new PageFailures(from, count));
+            if (count < quarantineAfter) {
+                throw e;
+            }
+            LOG.log(Level.WARNING, feed + " feed: the page after " + from + " failed " + count
+                    + " times; applying it event by event", e);
+        }
+        int fresh = 0;
+        for (E event : page.events()) {
+            fresh += applyAlone(feed, event, page, apply, sequence, quarantine);
+        }
+        apply.apply(List.of(), page.next(), page.lastPublished());
+        failures.remove(feed);
+        return fresh;
+    }
+
+    private <E> int applyAlone(Feed feed, E event, FeedPage<E> page, PageApplier<E> apply, ToLongFunction<E> sequence,
+                               Quarantine<E> quarantine) {
+        long seq = sequence.applyAsLong(event);
+        RuntimeException failure = null;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                return apply.apply(List.of(event), seq, page.lastPublished());
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        // The error is shown on the console and logged: a number in it (an NDI) is masked.
+        String why = PhoneNumbers.maskIn(QuarantinedEvent.why(failure));
+        quarantine.quarantine(event, why, page.lastPublished());
+        quarantined.increment();
+        LOG.log(Level.WARNING, () -> feed + " event " + seq + " quarantined (the feed goes on): " + why);
+        return 0;
     }
 
     private <E> CompletableFuture<FeedPage<E>> fetchAsync(BiFunction<Long, Integer, FeedPage<E>> fetch, long since) {

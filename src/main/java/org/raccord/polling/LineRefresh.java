@@ -35,6 +35,20 @@ public class LineRefresh {
         return refresh(orderReference, null, null);
     }
 
+    /**
+     * A check of a tracked line (scheduled, or asked by an operator): a refresh, and when the
+     * owner answers that it does not know the order, the line says so in its freshness and backs
+     * off its checks before the fault goes on to the caller.
+     */
+    public TrackedLine check(String orderReference) {
+        try {
+            return refresh(orderReference);
+        } catch (WholesaleException.FunctionalFault unknown) {
+            ledger.ownerDoesNotKnow(orderReference);
+            throw unknown;
+        }
+    }
+
     /** Refreshes the line and, when given, records its phone number (E.164) and SMS contact. */
     public TrackedLine refresh(String orderReference, String phoneE164, Contact contact) {
         OrderSnapshot order = owner.consultOrder(LineQuery.order(orderReference));

@@ -1,9 +1,11 @@
 package org.raccord.polling;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PreDestroy;
@@ -15,6 +17,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.raccord.heartbeat.Heartbeat;
 
 /**
  * Runs the feeds and the reconciliation every interval on the container's managed scheduler (no
@@ -25,6 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PollingSchedule {
 
     private static final Logger LOG = Logger.getLogger(PollingSchedule.class.getName());
+    /** This loop's name in health, metrics and the console. */
+    public static final String LOOP = "polling";
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -46,7 +51,12 @@ public class PollingSchedule {
     /** A run catching up yields after this long, so reconciliation and shutdown are not starved. */
     private static final long CATCH_UP_SLICE_NANOS = TimeUnit.SECONDS.toNanos(60);
 
+    @Inject
+    @ConfigProperty(name = "raccord.health.loopStaleSeconds", defaultValue = "120")
+    int loopStaleSeconds;
+
     private final AtomicBoolean paused = new AtomicBoolean();
+    private volatile Heartbeat heartbeat;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private ScheduledFuture<?> task;
 
@@ -56,26 +66,42 @@ public class PollingSchedule {
             LOG.info("Polling of the network owner is disabled (raccord.polling.enabled=false)");
             return;
         }
+        watch(Clock.systemUTC());
         task = scheduler.scheduleWithFixedDelay(this::runOnce, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
         LOG.info(() -> "Polling the network owner every " + intervalSeconds + " s");
     }
 
+    /** One run, guarded by the heartbeat (see {@link Heartbeat#run}); it also beats after every catch-up step. */
     void runOnce() {
-        if (paused.get() || stopped.get()) {
+        if (stopped.get()) {
             return;
         }
-        try {
-            long started = System.nanoTime();
-            // During a catch-up (after an outage, at first start) keep reading instead of idling a
-            // whole interval between budgets; the owner's quota is still enforced by the guards.
-            do {
-                feeds.poll();
-            } while (feeds.behind() && !paused.get() && !stopped.get()
-                    && System.nanoTime() - started < CATCH_UP_SLICE_NANOS);
-            reconciliation.run();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "polling run failed; the next run will try again", e);
-        }
+        heartbeat.run(() -> {
+            if (!paused.get()) {
+                poll();
+            }
+        }, LOG);
+    }
+
+    private void poll() {
+        long started = System.nanoTime();
+        // During a catch-up (after an outage, at first start) keep reading instead of idling a
+        // whole interval between budgets; the owner's quota is still enforced by the guards.
+        do {
+            feeds.poll();
+            heartbeat.beat();
+        } while (feeds.behind() && !paused.get() && !stopped.get()
+                && System.nanoTime() - started < CATCH_UP_SLICE_NANOS);
+        reconciliation.run();
+    }
+
+    void watch(Clock clock) {
+        heartbeat = Heartbeat.every(LOOP, Duration.ofSeconds(intervalSeconds), 10, Duration.ofSeconds(loopStaleSeconds), clock);
+    }
+
+    /** The polling loop's sign of life; empty when polling is disabled. */
+    public Optional<Heartbeat> heartbeat() {
+        return Optional.ofNullable(heartbeat);
     }
 
     public void pause() {

@@ -13,7 +13,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.raccord.tracking.LineLedger;
 import org.raccord.wholesale.WholesaleException;
 
 /**
@@ -31,9 +30,6 @@ public class Reconciliation {
 
     @Inject
     LineRefresh refresh;
-
-    @Inject
-    LineLedger ledger;
 
     @Inject
     @ConfigProperty(name = "raccord.polling.checksPerRun", defaultValue = "20")
@@ -60,11 +56,11 @@ public class Reconciliation {
         int refreshed = 0;
         for (String order : due) {
             try {
-                refresh.refresh(order);
+                refresh.check(order);
                 refreshed++;
             } catch (WholesaleException.FunctionalFault unknown) {
-                LOG.log(Level.INFO, () -> "the owner does not know order " + order + ": " + unknown.getMessage());
-                ledger.ownerDoesNotKnow(order);
+                LOG.log(Level.INFO, () -> "the owner does not know order " + order + " (marked, checks back off): "
+                        + unknown.getMessage());
             } catch (WholesaleException ownerTrouble) {
                 LOG.log(Level.FINE, () -> "reconciliation paused until the next run: " + ownerTrouble.getMessage());
                 break;

@@ -23,6 +23,8 @@ public final class OwnerWorld {
     private final int[] sequences;
     private final EventLog orders = new EventLog();
     private final EventLog cutovers = new EventLog();
+    /** Hostile events published on the order feed; the log points at them with line -1 - index. */
+    private final List<PublishedEvent> hostile = new ArrayList<>();
 
     public OwnerWorld(Population population, SimulatedClock clock) {
         this.population = population;
@@ -69,7 +71,8 @@ public final class OwnerWorld {
         List<PublishedEvent> events = new ArrayList<>((int) Math.max(0, to - since));
         for (long seq = since + 1; seq <= to; seq++) {
             int line = log.lineAt(seq);
-            events.add(new PublishedEvent(seq, population.line(line), script(line).get(log.ordinalAt(seq))));
+            events.add(line < 0 ? hostile.get(-1 - line)
+                    : new PublishedEvent(seq, population.line(line), script(line).get(log.ordinalAt(seq))));
         }
         return new FeedSlice(events, Math.max(since, to), to < last, last);
     }
@@ -90,6 +93,22 @@ public final class OwnerWorld {
             }
         }
         return Optional.of(events);
+    }
+
+    /**
+     * Publishes hostile events on the order feed, after everything due so far; returns their
+     * sequences. They live in memory only: a restarted simulator numbers its feed without them,
+     * so publish them into a world that will be started anew (tests), not one a Raccord keeps.
+     */
+    public synchronized List<Long> publishHostile(List<HostileEvent> kinds) {
+        advance();
+        List<Long> published = new ArrayList<>();
+        for (HostileEvent kind : kinds) {
+            long sequence = orders.append(-1 - hostile.size(), 0);
+            hostile.add(kind.at(sequence, clock.now()));
+            published.add(sequence);
+        }
+        return published;
     }
 
     public synchronized long lastSequence(Feed feed) {

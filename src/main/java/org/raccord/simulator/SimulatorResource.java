@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -105,6 +106,30 @@ public class SimulatorResource {
             return Problem.of("invalid-request", "The request is invalid", Response.Status.BAD_REQUEST, e.getMessage())
                     .response().build();
         }
+    }
+
+    /** Which hostile events to publish; none named: all of them. */
+    public record HostileRequest(List<HostileEvent> kinds) {
+    }
+
+    /** The hostile events published, each with its sequence on the order feed. */
+    public record HostilePublished(List<HostileEvent> kinds, List<Long> sequences) {
+    }
+
+    @POST
+    @Path("hostile-events")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Publish hostile events", description = "Events a broken owner would publish, on the order"
+            + " feed, about orders it never announced: an over-long label, an unknown code, an over-long order"
+            + " reference, an acknowledgement of an order it does not know. In memory only (tests).")
+    @APIResponse(responseCode = "200", description = "Published", content = @Content(schema = @Schema(implementation = HostilePublished.class)))
+    public Response hostileEvents(HostileRequest request) {
+        if (!owner.enabled()) {
+            return disabled();
+        }
+        List<HostileEvent> kinds = request == null || request.kinds() == null || request.kinds().isEmpty()
+                ? HostileEvent.ALL : request.kinds();
+        return Response.ok(new HostilePublished(kinds, owner.world().publishHostile(kinds))).build();
     }
 
     private static Response disabled() {

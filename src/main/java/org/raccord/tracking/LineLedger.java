@@ -133,6 +133,66 @@ public class LineLedger {
                 });
     }
 
+    /**
+     * Sets an order event aside that cannot be applied, verbatim with the error, and moves the
+     * feed's cursor past it, in one transaction: the feed goes on for every other line, and the
+     * event is kept for operations to see and replay.
+     */
+    @Transactional
+    public void quarantineOrder(OrderEvent event, String error, long ownerLast) {
+        quarantine(Feed.ORDER, event.sequence(), event.orderReference(), EventJson.of(event), error, ownerLast);
+    }
+
+    /** As {@link #quarantineOrder}, for a cutover event. */
+    @Transactional
+    public void quarantineCutover(CutoverEvent event, String error, long ownerLast) {
+        quarantine(Feed.CUTOVER, event.sequence(), event.orderReference(), EventJson.of(event), error, ownerLast);
+    }
+
+    private void quarantine(Feed feed, long sequence, String orderReference, String json, String error, long ownerLast) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        boolean known = !em.createQuery("select q.id from QuarantinedEvent q where q.feed = :f and q.sequence = :s", Long.class)
+                .setParameter("f", feed).setParameter("s", sequence).getResultList().isEmpty();
+        if (!known) {
+            em.persist(new QuarantinedEvent(feed, sequence, orderReference, json, error, now));
+        }
+        cursor(feed).advance(sequence, ownerLast, now);
+    }
+
+    /**
+     * Applies a quarantined event again, as the feed would have (an event already recorded changes
+     * nothing), and marks it replayed. Throws what applying it throws: the caller records that with
+     * {@link #replayFailed}. {@link java.util.NoSuchElementException} when there is no such event.
+     */
+    @Transactional
+    public void replay(long id) {
+        QuarantinedEvent quarantined = em.find(QuarantinedEvent.class, id);
+        if (quarantined == null) {
+            throw new java.util.NoSuchElementException("no quarantined event " + id);
+        }
+        if (quarantined.replayedAt() != null) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Set<Long> touched = new HashSet<>();
+        if (quarantined.feed() == Feed.ORDER) {
+            applyOrders(List.of(EventJson.read(quarantined.event(), OrderEvent.class)), now, touched);
+        } else {
+            applyCutovers(List.of(EventJson.read(quarantined.event(), CutoverEvent.class)), now, touched);
+        }
+        quarantined.replayed(now);
+        announce(touched);
+    }
+
+    /** A replay failed: why, kept on the quarantined event (in a transaction of its own). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void replayFailed(long id, String why) {
+        QuarantinedEvent quarantined = em.find(QuarantinedEvent.class, id);
+        if (quarantined != null) {
+            quarantined.replayFailed(why);
+        }
+    }
+
     /** The cursor as committed, read in a transaction of its own (never a stale managed copy). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<FeedCursor> cursorOf(Feed feed) {

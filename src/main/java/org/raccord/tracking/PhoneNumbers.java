@@ -1,5 +1,8 @@
 package org.raccord.tracking;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
@@ -87,6 +90,47 @@ public final class PhoneNumbers {
             throw new IllegalArgumentException("not a mobile number: an SMS cannot reach it");
         }
         return e164;
+    }
+
+    /**
+     * Every phone number in {@code text} masked, whatever its spelling ("01 23 45 67 89",
+     * "+33 (0)1 23 45 67 89", "0033…", dots, dashes, other Unicode digits): the one masker for
+     * whatever reaches a log, the audit trail or a screen. A run of nine digits or more, with or
+     * without separators, counts as a number; one that is a valid number is shown as
+     * {@link #mask(String)} shows it, any other keeps its first four and last two digits only.
+     * Shorter runs (order references such as CMD-00000001) and digits glued to letters (service
+     * references such as VIA657942680) are left as they are.
+     */
+    public static String maskIn(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher run = NUMBER_LIKE.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (run.find()) {
+            String found = run.group();
+            long digits = found.codePoints().filter(Character::isDigit).count();
+            run.appendReplacement(out, Matcher.quoteReplacement(digits < 9 ? found : maskedRun(found)));
+        }
+        run.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * Digits (any script) with the separators people type between them, optionally after + or (;
+     * not glued to letters, so that a reference such as VIA657942680 stays whole.
+     */
+    private static final Pattern NUMBER_LIKE = Pattern.compile(
+            "(?<![\\p{L}\\p{Nd}])[+(]?\\p{Nd}[\\p{Nd} .\\-()/]*\\p{Nd}(?![\\p{L}\\p{Nd}])");
+
+    private static String maskedRun(String run) {
+        try {
+            return mask(e164(run.strip()));
+        } catch (IllegalArgumentException notANumber) {
+            String digits = run.codePoints().filter(Character::isDigit)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            return digits.substring(0, 4) + "*".repeat(digits.length() - 6) + digits.substring(digits.length() - 2);
+        }
     }
 
     /** For logs: keeps the country code, the first digit and the last two ("+331******89"). */

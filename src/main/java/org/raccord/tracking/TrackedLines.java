@@ -219,4 +219,15 @@ public class TrackedLines {
         return em.createQuery("select count(l) from TrackedLine l where l.gapWorkingDays > :allowed", Long.class)
                 .setParameter("allowed", ServiceGap.ALLOWED_WORKING_DAYS).getSingleResult();
     }
+
+    /** Owner events set aside: those still waiting first, newest first. */
+    public List<QuarantinedEvent> quarantined(int limit) {
+        return em.createQuery("select q from QuarantinedEvent q order by case when q.replayedAt is null then 0 else 1 end,"
+                + " q.quarantinedAt desc, q.id desc", QuarantinedEvent.class).setMaxResults(limit).getResultList();
+    }
+
+    /** Owner events set aside and not replayed yet. */
+    public long quarantinedCount() {
+        return em.createQuery("select count(q) from QuarantinedEvent q where q.replayedAt is null", Long.class).getSingleResult();
+    }
 }

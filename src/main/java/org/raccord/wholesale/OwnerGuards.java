@@ -118,6 +118,11 @@ public final class OwnerGuards {
             T result = guarded.get();
             lastSuccess.put(operation, clock.instant());
             return result;
+        } catch (WholesaleException.FunctionalFault business) {
+            // A business answer ("no cutover for this line", "unknown order") from an interface
+            // that works: the interface answered, so it is not failing, and nothing is degraded.
+            lastSuccess.put(operation, clock.instant());
+            throw business;
         } catch (WholesaleException e) {
             remember(operation, e);
             e.retryAfter().ifPresent(wait -> pause(e instanceof WholesaleException.Throttled ? "owner" : iface, wait));

@@ -146,7 +146,11 @@ class AdminConsoleIT {
                 browser.click("#breach-search button[type='submit']");
                 return browser.present("#breaches tr[data-order='" + order + "']");
             });
-            assertThat(browser.text("#breaches tr[data-order='" + order + "']")).contains(order);
+            assertThat(browser.text("#breaches tr[data-order='" + order + "']")).contains(order)
+                    .as("dates read the French way, 24-hour, and the number masked")
+                    .containsPattern("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}")
+                    .doesNotContain(ndi).contains("******");
+            assertThat(browser.text("#loops")).as("each loop's last run").contains("polling ran", "notification ran");
             browser.show("#breaches-card");
             browser.screenshot("2-letter-breach");
             browser.click("#breaches tr[data-order='" + order + "'] button.refresh-line");

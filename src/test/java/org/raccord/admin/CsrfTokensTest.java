@@ -19,10 +19,4 @@ class CsrfTokensTest {
         assertThat(new CsrfTokens().valid("admin", admin)).as("a new key after a restart").isFalse();
     }
 
-    @Test
-    void theAuditLogMasksLongDigitRuns() {
-        assertThat(AuditTrail.masked("0139421662")).isEqualTo("0139••••62");
-        assertThat(AuditTrail.masked("CMD-00000001")).startsWith("CMD-0000").endsWith("01");
-        assertThat(AuditTrail.masked("accessOrder.feed")).isEqualTo("accessOrder.feed");
-    }
 }

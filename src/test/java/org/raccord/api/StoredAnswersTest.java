@@ -9,10 +9,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
+import java.nio.ByteBuffer;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lmdbjava.ByteArrayProxy;
+import org.lmdbjava.Dbi;
+import org.lmdbjava.DbiFlags;
+import org.lmdbjava.Env;
 import org.raccord.tracking.LineKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -178,6 +184,65 @@ class StoredAnswersTest {
         assertThat(answers.shelvedIds(1, 10)).containsExactly(3L);
         answers.remove(List.of(1L));
         assertThat(answers.shelvedIds(0, 10)).containsExactly(3L);
+    }
+
+    @Test
+    void removingALineRemovesTheReferencesThatPointAtIt() {
+        LineKeys other = new LineKeys(8, 1, "CMD-8", null, null, null, null);
+        AnswerShelf shelf = AnswerShelf.open(dir.resolve("second"), 1L << 26);
+        try {
+            shelf.store(List.of(new AnswerShelf.Rendering(LETTER, "{}", "{}"), new AnswerShelf.Rendering(other, "{}", "{}")), 1);
+            assertThat(shelf.referenceCount()).isEqualTo(6);
+
+            shelf.remove(List.of(LETTER.id()));
+
+            assertThat(shelf.referenceCount()).as("only CMD-8's order reference is left").isEqualTo(1);
+            assertThat(shelf.find(StoredAnswers.lookups(LineReference.parse("CMD-8")), false)).isPresent();
+        } finally {
+            shelf.close();
+        }
+    }
+
+    @Test
+    void aDamagedEntryIsRenderedInsteadOfFailingTheLookup() {
+        answers.serve();
+        store(LETTER, "{\"v\":3}");
+        answers.close();
+        try (Env<byte[]> env = Env.create(ByteArrayProxy.PROXY_BA).setMapSize(1L << 26).setMaxDbs(2).open(dir.toFile())) {
+            Dbi<byte[]> lines = env.openDbi("lines", DbiFlags.MDB_CREATE);
+            lines.put(ByteBuffer.allocate(8).putLong(LETTER.id()).array(), new byte[] {1, 2, 3});
+        }
+        answers.open(AnswerShelf.open(dir, 1L << 26));
+        answers.serve();
+
+        assertThat(find("CMD-7", false)).as("the caller renders the line").isEmpty();
+        assertThat(answers.readFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void aShelfLeftOpenWhenTheMachineStoppedIsDiscardedAndOneLeftByTheProcessAloneIsKept() throws IOException {
+        Path shelfDir = dir.resolve("shelf");
+        AnswerShelf first = AnswerShelf.open(shelfDir, 1L << 26, "boot-1");
+        first.store(List.of(new AnswerShelf.Rendering(LETTER, "{}", "{}")), 1);
+        first.close();
+        // The process dies with the shelf open (its marker left behind); its writes were in the
+        // page cache, so on the same boot they are kept.
+        Files.writeString(shelfDir.resolve(ShelfMarker.FILE), "boot-1");
+        AnswerShelf sameBoot = AnswerShelf.open(shelfDir, 1L << 26, "boot-1");
+        assertThat(sameBoot.discarded()).isFalse();
+        assertThat(sameBoot.shelvedIds(0, 10, 0)).containsExactly(LETTER.id());
+        sameBoot.close();
+
+        // The machine stops with the shelf open: the next boot cannot trust the file.
+        Files.writeString(shelfDir.resolve(ShelfMarker.FILE), "boot-1");
+        AnswerShelf nextBoot = AnswerShelf.open(shelfDir, 1L << 26, "boot-2");
+        assertThat(nextBoot.discarded()).isTrue();
+        assertThat(nextBoot.shelvedIds(0, 10, 0)).isEmpty();
+        nextBoot.close();
+
+        AnswerShelf afterCleanStop = AnswerShelf.open(shelfDir, 1L << 26, "boot-3");
+        assertThat(afterCleanStop.discarded()).as("a clean close clears the doubt").isFalse();
+        afterCleanStop.close();
     }
 
     @Test

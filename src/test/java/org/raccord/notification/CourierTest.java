@@ -94,6 +94,20 @@ class CourierTest {
     }
 
     @Test
+    void anAttemptThatCannotEvenBeSignedFailsAloneAndTheRoundIsRecorded() {
+        receiver.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
+        store.add("sub-1", 1, "event-1");
+        store.add("sub-2", 2, "event-2");
+        store.row(0).secret = "whsec_";
+
+        assertThat(courier.deliverDue(10)).isEqualTo(2);
+
+        assertThat(store.row(1).state).isEqualTo(Delivery.DELIVERED);
+        assertThat(store.row(0).state).isEqualTo(Delivery.PENDING);
+        assertThat(store.row(0).next).as("retried by the schedule, not left to its lease").isEqualTo(START.plusSeconds(5));
+    }
+
+    @Test
     void goneDisablesTheSubscription() {
         receiver.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(410)));
         store.add("sub-1", 1, "event-1");
@@ -183,6 +197,7 @@ class CourierTest {
             String state = Delivery.PENDING;
             int attempts;
             Instant next = START;
+            String secret = SECRET;
 
             Row(long id, String subscription, long line, String eventId) {
                 this.id = id;
@@ -212,7 +227,7 @@ class CourierTest {
                     .limit(max).map(r -> {
                         r.attempts++;
                         r.next = leaseUntil;
-                        return new Parcel(r.id, r.subscription, URI.create(receiver.baseUrl() + "/hook"), List.of(SECRET),
+                        return new Parcel(r.id, r.subscription, URI.create(receiver.baseUrl() + "/hook"), List.of(r.secret),
                                 r.eventId, "{\"specversion\":\"1.0\",\"id\":\"" + r.eventId + "\"}", r.attempts);
                     }).toList();
         }

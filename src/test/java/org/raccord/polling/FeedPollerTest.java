@@ -50,6 +50,7 @@ class FeedPollerTest {
         poller.executor = Executors.newSingleThreadExecutor();
         poller.pageSize = 50;
         poller.pagesPerRun = 1_000;
+        poller.quarantineAfter = 3;
         return poller;
     }
 
@@ -71,6 +72,30 @@ class FeedPollerTest {
         assertThat(ledger.applications.values()).containsOnly(1);
         assertThat(ledger.cursorOf(Feed.ORDER).orElseThrow().lastSequence()).isEqualTo(orders);
         assertThat(ledger.cursorOf(Feed.CUTOVER).orElseThrow().lastSequence()).isEqualTo(cutovers);
+    }
+
+    @Test
+    void aPoisonEventIsQuarantinedAfterThreeFailedRunsAndTheFeedGoesOnWithoutLosingOrRepeatingAnything() {
+        ledger.poison(Feed.ORDER, 77);
+        FeedPoller poller = poller();
+        long orders = simulator.world.lastSequence(ScriptedEvent.Feed.ORDER);
+
+        poller.poll();
+        poller.poll();
+        assertThat(ledger.cursorOf(Feed.ORDER).map(FeedCursor::lastSequence)).as("stuck before the poison's page, as before")
+                .contains(50L);
+        assertThat(ledger.quarantined).isEmpty();
+
+        poller.poll();
+
+        assertThat(ledger.quarantined).containsOnlyKeys("ORDER#77");
+        assertThat(ledger.quarantined.get("ORDER#77")).contains("value too long").contains("+331******62")
+                .doesNotContain("0139421662");
+        assertThat(ledger.cursorOf(Feed.ORDER).orElseThrow().lastSequence()).isEqualTo(orders);
+        long cutovers = simulator.world.lastSequence(ScriptedEvent.Feed.CUTOVER);
+        assertThat(ledger.applications).as("every other event, once").hasSize((int) (orders - 1 + cutovers));
+        assertThat(ledger.applications.values()).containsOnly(1);
+        assertThat(poller.quarantinedSinceStart()).isEqualTo(1);
     }
 
     @Test

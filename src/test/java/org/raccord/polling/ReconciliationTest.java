@@ -35,7 +35,7 @@ class ReconciliationTest {
                 return null;
             }
         };
-        reconciliation.ledger = new LineLedger() {
+        reconciliation.refresh.ledger = new LineLedger() {
             @Override
             public void ownerDoesNotKnow(String orderReference) {
                 unknownToOwner.add(orderReference);

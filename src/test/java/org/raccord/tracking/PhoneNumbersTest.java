@@ -59,6 +59,37 @@ class PhoneNumbersTest {
         assertThatThrownBy(() -> PhoneNumbers.e164(input)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "01 23 45 67 89                | +331******89",
+            "0123456789                    | +331******89",
+            "+33 1 23 45 67 89             | +331******89",
+            "+33123456789                  | +331******89",
+            "0033123456789                 | +331******89",
+            "0033 1 23 45 67 89            | +331******89",
+            "01.23.45.67.89                | +331******89",
+            "01-23-45-67-89                | +331******89",
+            "(01) 23 45 67 89              | +331******89",
+            "０１ ２３ ４５ ６７ ８９             | +331******89",
+            "٠١٢٣٤٥٦٧٨٩                    | +331******89",
+            "+33 (0)1 23 45 67 89          | +331******89",
+            "06 12 34 56 78                | +336******78"
+    })
+    void everySpellingTheApiAcceptsIsMaskedWhereverItStandsInAText(String number, String masked) {
+        assertThat(PhoneNumbers.maskIn(number)).isEqualTo(masked);
+        assertThat(PhoneNumbers.maskIn("refresh line " + number + " -> 200")).isEqualTo("refresh line " + masked + " -> 200");
+    }
+
+    @Test
+    void orderReferencesDatesAndWordsAreLeftAsTheyAre() {
+        assertThat(PhoneNumbers.maskIn("CMD-00000001 on 2026-12-04 (accessOrder.feed)"))
+                .isEqualTo("CMD-00000001 on 2026-12-04 (accessOrder.feed)");
+        assertThat(PhoneNumbers.maskIn("VIA657942680")).isEqualTo("VIA657942680");
+        assertThat(PhoneNumbers.maskIn("id 1234567890123")).as("a long digit run that is no number keeps 4 + 2 digits")
+                .isEqualTo("id 1234*******23");
+        assertThat(PhoneNumbers.maskIn(null)).isNull();
+    }
+
     @Test
     void logsShowOnlyAMaskedNumber() {
         assertThat(PhoneNumbers.mask("+33123456789")).isEqualTo("+331******89");

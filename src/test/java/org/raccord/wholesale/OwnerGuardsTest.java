@@ -109,6 +109,11 @@ class OwnerGuardsTest {
 
         assertThat(calls()).isEqualTo(12);
         assertThat(owner.guards().breaker(AccessOrderGateway.CONSULT).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        // A business answer is not an interface failure: not "failing" on the console, nothing degraded.
+        OperationHealth consult = reading(AccessOrderGateway.CONSULT).health();
+        assertThat(consult.lastFailure()).isNull();
+        assertThat(consult.lastSuccess()).isNotNull();
+        assertThat(consult.troubled(clock.instant())).isFalse();
     }
 
     @Test

@@ -1,0 +1,86 @@
+package org.raccord.polling;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.raccord.heartbeat.Heartbeat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The polling loop outlives anything a run throws, and its heartbeat says what happened. */
+class PollingScheduleTest {
+
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final AtomicInteger polls = new AtomicInteger();
+
+    @AfterEach
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    /** A schedule whose feeds throw {@code failure} on the first poll only. */
+    private PollingSchedule schedule(Throwable failure) {
+        PollingSchedule schedule = new PollingSchedule();
+        schedule.intervalSeconds = 5;
+        schedule.loopStaleSeconds = 120;
+        schedule.feeds = new FeedPoller() {
+            @Override
+            public int poll() {
+                if (polls.incrementAndGet() == 1) {
+                    sneakyThrow(failure);
+                }
+                return 0;
+            }
+
+            @Override
+            public boolean behind() {
+                return false;
+            }
+        };
+        schedule.reconciliation = new Reconciliation() {
+            @Override
+            public int run() {
+                return 0;
+            }
+        };
+        schedule.watch(Clock.systemUTC());
+        return schedule;
+    }
+
+    @Test
+    void anErrorInARunDoesNotCancelTheScheduleAndIsShownOnTheHeartbeat() {
+        PollingSchedule schedule = schedule(new StackOverflowError("deep"));
+
+        // The scheduler cancels a task for good when it throws: the second run proves it did not.
+        scheduler.scheduleWithFixedDelay(schedule::runOnce, 0, 10, TimeUnit.MILLISECONDS);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> polls.get() >= 2);
+        Heartbeat.Reading reading = schedule.heartbeat().orElseThrow().read();
+        assertThat(reading.lastFailure()).isEqualTo("StackOverflowError: deep");
+        assertThat(reading.lastRunAt()).isNotNull();
+        assertThat(reading.stale()).isFalse();
+    }
+
+    @Test
+    void aPausedLoopStillBeats() {
+        PollingSchedule schedule = schedule(new IllegalStateException("not reached"));
+        schedule.pause();
+
+        schedule.runOnce();
+
+        assertThat(polls.get()).isZero();
+        assertThat(schedule.heartbeat().orElseThrow().read().lastRunAt()).isNotNull();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+        throw (T) t;
+    }
+}
