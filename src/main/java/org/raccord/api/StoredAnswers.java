@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -47,7 +47,7 @@ public class StoredAnswers {
     long maxGiB;
 
     private final Tokens tokens = new Tokens();
-    private final LongAdder readFailures = new LongAdder();
+    private final AtomicLong readFailures = new AtomicLong();
     /** Closing the shelf waits for the readers and writers using it: LMDB must not close under them. */
     private final ReadWriteLock use = new ReentrantReadWriteLock();
     private AnswerShelf shelf;
@@ -109,10 +109,10 @@ public class StoredAnswers {
             return onShelf(s -> s.find(lookups(reference), english), Optional.<AnswerShelf.Found>empty())
                     .map(found -> new StoredAnswer(found.version(), found.json()));
         } catch (RuntimeException e) {
-            readFailures.increment();
+            long failures = readFailures.incrementAndGet();
             // The first, then one in a thousand: a damaged entry looked up at full speed must not flood the log.
-            if (readFailures.sum() % 1000 == 1) {
-                LOG.log(Level.WARNING, "the answer shelf could not be read (" + readFailures.sum()
+            if (failures % 1000 == 1) {
+                LOG.log(Level.WARNING, "the answer shelf could not be read (" + failures
                         + " time(s) since start-up): the line is rendered instead", e);
             }
             return Optional.empty();
@@ -121,7 +121,7 @@ public class StoredAnswers {
 
     /** Lookups whose stored answer could not be read (and were rendered) since start-up. */
     public long readFailures() {
-        return readFailures.sum();
+        return readFailures.get();
     }
 
     /** The columns a reference is tried against, in the order the database lookup tries them. */

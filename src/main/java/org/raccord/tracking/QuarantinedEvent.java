@@ -42,9 +42,9 @@ public class QuarantinedEvent {
     QuarantinedEvent(Feed feed, long sequence, String orderReference, String event, String error, OffsetDateTime at) {
         this.feed = feed;
         this.sequence = sequence;
-        this.orderReference = orderReference == null ? null : clip(orderReference, 64);
+        this.orderReference = BoundedText.clip(orderReference, 64);
         this.event = event;
-        this.error = clip(error, ERROR_LIMIT);
+        this.error = BoundedText.clip(error, ERROR_LIMIT);
         this.quarantinedAt = at;
     }
 
@@ -67,7 +67,7 @@ public class QuarantinedEvent {
     }
 
     void replayFailed(String why) {
-        this.replayError = clip(why, ERROR_LIMIT);
+        this.replayError = BoundedText.clip(why, ERROR_LIMIT);
     }
 
     /** What went wrong, for a person: each cause's kind and message, outermost first. */
@@ -82,10 +82,6 @@ public class QuarantinedEvent {
                 why.append(": ").append(t.getMessage());
             }
         }
-        return clip(why.toString(), ERROR_LIMIT);
-    }
-
-    private static String clip(String text, int limit) {
-        return text.length() <= limit ? text : text.substring(0, limit - 1) + "…";
+        return BoundedText.clip(why.toString(), ERROR_LIMIT);
     }
 }

@@ -4,6 +4,7 @@ import org.raccord.tracking.OrderEvent;
 import java.util.List;
 
 import org.raccord.tracking.AppointmentWindow;
+import org.raccord.tracking.BoundedText;
 import org.raccord.tracking.OrderEventKind;
 import org.raccord.tracking.Reason;
 import org.raccord.wholesale.soap.common.CreneauRdv;
@@ -84,8 +85,8 @@ final class OrderTranslation {
         }
         String code = text.bounded("code", read.code(), OwnerText.CODE_LIMIT);
         String label = text.bounded("label", read.label(), OwnerText.LABEL_LIMIT);
-        String plainFr = OwnerText.clip(read.plainFr(), OwnerText.LABEL_LIMIT + 100);
-        String plainEn = OwnerText.clip(read.plainEn(), OwnerText.LABEL_LIMIT + 100);
+        String plainFr = BoundedText.clip(read.plainFr(), OwnerText.LABEL_LIMIT + 100);
+        String plainEn = BoundedText.clip(read.plainEn(), OwnerText.LABEL_LIMIT + 100);
         return new Reason(code, label, read.known(), plainFr, plainEn);
     }
 

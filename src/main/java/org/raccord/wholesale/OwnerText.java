@@ -3,6 +3,8 @@ package org.raccord.wholesale;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.raccord.tracking.BoundedText;
+
 /**
  * The owner's free texts are unbounded {@code xs:string}s, Raccord's columns are not: one label
  * longer than its column would fail the whole feed page, page after page. Each text is bounded
@@ -12,8 +14,6 @@ import java.util.List;
  */
 final class OwnerText {
 
-    /** Ends a clipped text: a reader sees at once that the owner said more. */
-    static final String MARKER = "…";
     /** Sizes of the columns the owner's reason lands in ({@code reason_code}, {@code reason_label}). */
     static final int CODE_LIMIT = 16;
     static final int LABEL_LIMIT = 200;
@@ -27,24 +27,12 @@ final class OwnerText {
         if (text == null || text.length() <= limit) {
             return text;
         }
-        clipped.add(name + ": " + clip(text, VERBATIM_LIMIT));
-        return clip(text, limit);
+        clipped.add(name + ": " + BoundedText.clip(text, VERBATIM_LIMIT));
+        return BoundedText.clip(text, limit);
     }
 
     /** What was clipped in this event, verbatim, one "field: text" a line; null when nothing was. */
     String verbatim() {
         return clipped.isEmpty() ? null : String.join("\n", clipped);
-    }
-
-    static String clip(String text, int limit) {
-        if (text.length() <= limit) {
-            return text;
-        }
-        int end = limit - MARKER.length();
-        // Never split a surrogate pair: half a character is not text.
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end) + MARKER;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.raccord.tracking.BoundedText;
 import org.raccord.tracking.CutoverEvent;
 import org.raccord.tracking.CutoverEventKind;
 import org.raccord.tracking.OrderEvent;
@@ -111,8 +112,8 @@ class TranslationTest {
     @Test
     void aClippedTextNeverEndsWithHalfACharacter() {
         String text = "a".repeat(198) + "😀" + "b";
-        assertThat(OwnerText.clip(text, 200)).isEqualTo("a".repeat(198) + "…");
-        assertThat(OwnerText.clip("short", 200)).isEqualTo("short");
+        assertThat(BoundedText.clip(text, 200)).isEqualTo("a".repeat(198) + "…");
+        assertThat(BoundedText.clip("short", 200)).isEqualTo("short");
     }
 
     @Test
