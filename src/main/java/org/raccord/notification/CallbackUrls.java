@@ -1,32 +1,23 @@
 package org.raccord.notification;
 
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Which callback URLs Raccord may post to: https (http only for allow-listed hosts), no
- * credentials in the URL, and never an address inside the data centre's own reach (loopback,
- * private, link-local such as the cloud metadata service 169.254.169.254, multicast, any-local)
- * unless its host is allow-listed. Each refusal says why.
+ * credentials in the URL, and never a special-purpose address (loopback, private, link-local such
+ * as the cloud metadata service 169.254.169.254, documentation, NAT64 and IPv4-mapped forms of
+ * those, see {@link SpecialPurposeAddresses}) unless its host is allow-listed. Each refusal says
+ * why. Checked again at every connection by {@link ReceiverAddresses}, which this class shares.
  */
 final class CallbackUrls {
 
-    private final Set<String> allowedHosts;
-    private final HostResolver resolver;
+    private final ReceiverAddresses addresses;
 
-    /** Name resolution, replaceable in tests. */
-    interface HostResolver {
-        InetAddress[] resolve(String host) throws UnknownHostException;
-    }
-
-    CallbackUrls(Set<String> allowedHosts, HostResolver resolver) {
-        this.allowedHosts = Set.copyOf(allowedHosts);
-        this.resolver = resolver;
+    CallbackUrls(ReceiverAddresses addresses) {
+        this.addresses = addresses;
     }
 
     /** The URL, checked; throws IllegalArgumentException with the reason. */
@@ -51,38 +42,19 @@ final class CallbackUrls {
         if (url.getRawFragment() != null) {
             throw new IllegalArgumentException("must not have a fragment");
         }
-        boolean allowed = allowedHosts.contains(host);
-        if (!scheme.equals("https") && !(scheme.equals("http") && allowed)) {
+        if (!scheme.equals("https") && !(scheme.equals("http") && addresses.allowListed(host))) {
             throw new IllegalArgumentException("must use https");
         }
-        if (!allowed) {
-            for (InetAddress address : addresses(host)) {
-                if (internal(address)) {
-                    throw new IllegalArgumentException("points to an internal address (" + address.getHostAddress() + ")");
-                }
-            }
+        if (addresses.allowListed(host)) {
+            return url;
         }
-        return url;
-    }
-
-    private InetAddress[] addresses(String host) {
         try {
-            return resolver.resolve(host);
+            addresses.resolve(host);
+        } catch (ReceiverAddresses.RefusedAddress e) {
+            throw new IllegalArgumentException("points to " + e.where());
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("names a host that does not resolve");
         }
-    }
-
-    static boolean internal(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress() || a.isAnyLocalAddress()
-                || a.isMulticastAddress()) {
-            return true;
-        }
-        byte[] b = a.getAddress();
-        if (a instanceof Inet6Address) {
-            return (b[0] & 0xfe) == 0xfc; // unique local fc00::/7
-        }
-        return (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64 // carrier-grade NAT 100.64.0.0/10
-                || (b[0] & 0xff) == 0; // "this network"
+        return url;
     }
 }

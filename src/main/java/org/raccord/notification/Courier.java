@@ -4,21 +4,35 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.raccord.tracking.MaskedFailure;
+import org.raccord.tracking.PhoneNumbers;
+
 /**
- * Takes the due deliveries and posts them, signed (Standard Webhooks), in parallel across lines,
- * then records what the receivers said, the whole round in one transaction: 2xx delivered; 410 the subscription ends; 429 and 503 wait as long as asked;
- * anything else, or no answer, waits by the retry schedule, and after its last step the delivery
- * is a dead letter. A delivery is counted as attempted before it is sent, so a crash mid-flight
- * leaves it due again after the lease, with the same id.
+ * Takes the due deliveries and posts them, signed (Standard Webhooks), in parallel across lines on
+ * the webhook senders' own executor; the loop records the attempts that have ended, together, each
+ * time it comes back (it waits for them rather than for its interval while any is under way): 2xx
+ * delivered; 410 the subscription ends; 429 and 503 wait as long as asked; anything else, or no
+ * answer, waits by the retry schedule, and after its last step the delivery is a dead letter.
+ * A delivery is counted as attempted before it is sent, so a crash mid-flight leaves it due again
+ * after the lease, with the same id.
+ *
+ * <p>Each subscriber has at most {@code perSubscriber} attempts in flight: a slow or hostile
+ * receiver fills its own slots and waits for them, while the others' deliveries go on. Nothing
+ * waits for a round to end, so one slow answer delays no one else's.
  */
 final class Courier {
 
@@ -33,11 +47,23 @@ final class Courier {
 
     /** Where deliveries are kept (the database, or memory in tests). */
     interface Store {
-        /** Due deliveries, only the oldest pending one per subscriber and line, each claimed until {@code leaseUntil}. */
-        List<Parcel> claimDue(Instant now, Instant leaseUntil, int max);
+        /**
+         * Due deliveries, only the oldest pending one per subscriber and line, each claimed until
+         * {@code leaseUntil}; none for a subscriber in {@code room.full()}, and no more for each
+         * than {@code room.of(subscriber)}.
+         */
+        List<Parcel> claimDue(Instant now, Instant leaseUntil, int max, Room room);
 
-        /** A round's outcomes, recorded together (one transaction); {@code at} is when a retry is due. */
+        /** Outcomes, recorded together (one transaction); {@code at} is when a retry is due. */
         void record(List<Outcome> outcomes);
+    }
+
+    /** How many more attempts each subscriber may start now. */
+    interface Room {
+        /** Subscribers with no room at all (left out of the claim). */
+        Set<String> full();
+
+        int of(String subscriptionId);
     }
 
     private final Store store;
@@ -45,22 +71,101 @@ final class Courier {
     private final RetrySchedule retries;
     private final Clock clock;
     private final Executor executor;
+    private final int perSubscriber;
+    private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
+    /** Attempts that have ended, waiting to be recorded by the loop's thread. */
+    private final List<Finished> ended = new ArrayList<>();
+    private final Room room = new Room() {
+        @Override
+        public Set<String> full() {
+            return inFlight.entrySet().stream().filter(e -> e.getValue() >= perSubscriber).map(Map.Entry::getKey)
+                    .collect(Collectors.toUnmodifiableSet());
+        }
 
-    Courier(Store store, WebhookPost post, RetrySchedule retries, Clock clock, Executor executor) {
+        @Override
+        public int of(String subscriptionId) {
+            return Math.max(0, perSubscriber - inFlight.getOrDefault(subscriptionId, 0));
+        }
+    };
+
+    Courier(Store store, WebhookPost post, RetrySchedule retries, Clock clock, Executor executor, int perSubscriber) {
         this.store = store;
         this.post = post;
         this.retries = retries;
         this.clock = clock;
         this.executor = executor;
+        this.perSubscriber = perSubscriber;
     }
 
-    /** One round: every due delivery attempted once (different lines in parallel). Returns how many. */
+    /**
+     * Records the attempts that have ended, then claims the due deliveries that fit in their
+     * subscribers' room and starts their attempts without waiting for them, then records those
+     * that ended meanwhile. Returns how many were started.
+     */
     int deliverDue(int max) {
+        recordFinished();
         Instant now = clock.instant();
-        List<Parcel> due = store.claimDue(now, now.plus(LEASE), max);
-        List<CompletableFuture<Outcome>> attempts = due.stream().map(this::attemptAsync).toList();
-        store.record(attempts.stream().map(CompletableFuture::join).toList());
+        List<Parcel> due = store.claimDue(now, now.plus(LEASE), max, room);
+        due.forEach(parcel -> inFlight.merge(parcel.subscriptionId(), 1, Integer::sum));
+        due.forEach(parcel -> attemptAsync(parcel).thenAccept(outcome -> finished(parcel, outcome)));
+        recordFinished();
         return due.size();
+    }
+
+    /**
+     * Waits up to {@code max} for an attempt to end; false at once when none is under way. The
+     * loop waits here instead of sleeping out its interval while a subscriber's slots are full.
+     */
+    boolean awaitFinished(Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (ended) {
+            while (ended.isEmpty() && !inFlight.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(ended, left);
+            }
+            return !ended.isEmpty();
+        }
+    }
+
+    /**
+     * Records the attempts that have ended, together (one transaction), and frees their slots.
+     * A delivery stays pending until then, so the next event of its line cannot overtake it.
+     */
+    void recordFinished() {
+        List<Finished> batch = new ArrayList<>();
+        synchronized (ended) {
+            batch.addAll(ended);
+            ended.clear();
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            store.record(batch.stream().map(Finished::outcome).toList());
+        } catch (RuntimeException e) {
+            // Left to their leases: the deliveries are due again with the same ids, as after a crash.
+            LOG.log(Level.SEVERE, batch.size() + " webhook outcomes could not be recorded", MaskedFailure.of(e));
+        } finally {
+            batch.forEach(f -> inFlight.computeIfPresent(f.parcel().subscriptionId(), (s, n) -> n > 1 ? n - 1 : null));
+        }
+    }
+
+    /** Attempts under way (or ended, not yet recorded) for a subscriber. */
+    int inFlight(String subscriptionId) {
+        return inFlight.getOrDefault(subscriptionId, 0);
+    }
+
+    private void finished(Parcel parcel, Outcome outcome) {
+        synchronized (ended) {
+            ended.add(new Finished(parcel, outcome));
+            ended.notifyAll();
+        }
+    }
+
+    private record Finished(Parcel parcel, Outcome outcome) {
     }
 
     /**
@@ -78,7 +183,7 @@ final class Courier {
     }
 
     private Outcome broken(Parcel parcel, Throwable e) {
-        LOG.log(Level.WARNING, "webhook " + parcel.eventId() + ": the attempt failed before it was sent", e);
+        LOG.log(Level.WARNING, "webhook " + parcel.eventId() + ": the attempt failed before it was sent", MaskedFailure.of(e));
         return failed(parcel, null, Optional.empty(), "not sent: " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
@@ -110,7 +215,7 @@ final class Courier {
             return new Outcome(parcel.deliveryId(), parcel.subscriptionId(), Outcome.Kind.RETRY, next.get(), status, error);
         }
         LOG.log(Level.WARNING, "webhook {0} is a dead letter after {1} attempts: {2}",
-                new Object[] {parcel.eventId(), parcel.attempt(), error});
+                new Object[] {parcel.eventId(), parcel.attempt(), PhoneNumbers.maskIn(error)});
         return new Outcome(parcel.deliveryId(), parcel.subscriptionId(), Outcome.Kind.DEAD, clock.instant(), status, error);
     }
 }

@@ -5,18 +5,23 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.raccord.tracking.BatchDelete;
 import org.raccord.tracking.OutboxEvent;
 import org.raccord.tracking.TrackedLine;
 
@@ -73,14 +78,24 @@ public class Deliveries implements Courier.Store {
 
     @Override
     @Transactional
-    public List<Parcel> claimDue(Instant now, Instant leaseUntil, int max) {
-        List<Delivery> due = em.createQuery("select d from Delivery d where d.state = :pending and d.nextAttemptAt <= :now"
+    public List<Parcel> claimDue(Instant now, Instant leaseUntil, int max, Courier.Room room) {
+        Set<String> full = room.full();
+        TypedQuery<Delivery> due = em.createQuery("select d from Delivery d where d.state = :pending and d.nextAttemptAt <= :now"
+                        + (full.isEmpty() ? "" : " and d.subscriptionId not in :full")
                         + " and not exists (select e from Delivery e where e.subscriptionId = d.subscriptionId"
                         + " and e.lineId = d.lineId and e.state = :pending and e.id < d.id) order by d.id", Delivery.class)
                 .setParameter("pending", Delivery.PENDING).setParameter("now", now.atOffset(ZoneOffset.UTC))
-                .setMaxResults(max).getResultList();
-        List<Parcel> parcels = new ArrayList<>(due.size());
-        for (Delivery d : due) {
+                .setMaxResults(max);
+        if (!full.isEmpty()) {
+            due.setParameter("full", full);
+        }
+        Map<String, Integer> taken = new HashMap<>();
+        List<Parcel> parcels = new ArrayList<>();
+        for (Delivery d : due.getResultList()) {
+            // Beyond its subscriber's room, a delivery stays unclaimed for a later round.
+            if (taken.merge(d.subscriptionId(), 1, Integer::sum) > room.of(d.subscriptionId())) {
+                continue;
+            }
             Subscription s = em.find(Subscription.class, d.subscriptionId());
             coalesce(d);
             d.claim(leaseUntil.atOffset(ZoneOffset.UTC));
@@ -135,6 +150,18 @@ public class Deliveries implements Courier.Store {
         em.createQuery("select d from Delivery d where d.subscriptionId = :s and d.state = :pending", Delivery.class)
                 .setParameter("s", subscriptionId).setParameter("pending", Delivery.PENDING)
                 .getResultList().forEach(Delivery::cancel);
+    }
+
+    /**
+     * Retention: deletes up to {@code batch} finished deliveries (delivered, dead, cancelled) created
+     * before {@code before}, with the bodies that carry customers' mobile numbers; returns how many.
+     */
+    @Transactional
+    public int deleteFinishedBefore(OffsetDateTime before, int batch) {
+        return BatchDelete.of(em, "Delivery", em.createQuery(
+                "select d.id from Delivery d where d.state in :finished and d.createdAt < :before order by d.id", Long.class)
+                .setParameter("finished", List.of(Delivery.DELIVERED, Delivery.DEAD, Delivery.CANCELLED))
+                .setParameter("before", before).setMaxResults(batch));
     }
 
     /** A subscriber's deliveries, newest first, optionally in one state. */

@@ -2,9 +2,7 @@ package org.raccord.notification;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -12,33 +10,65 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
+
 /**
- * Posts with the JDK's HTTP client: short timeouts, redirects never followed (a redirect is a
- * failure to deliver, not an invitation to post elsewhere), the answer's body ignored.
+ * Posts with Apache HttpClient: the host is resolved by {@link ReceiverAddresses}, so the address
+ * actually connected to is checked on every attempt; short timeouts; redirects never followed (a
+ * redirect is a failure to deliver, not an invitation to post elsewhere); at most
+ * {@code perReceiver} connections to one host and port; the answer's body read and dropped.
+ * No proxy and no system properties are used: the connection goes where the check said.
  */
-final class HttpWebhookPost implements WebhookPost {
+final class HttpWebhookPost implements WebhookPost, AutoCloseable {
 
-    private final HttpClient client;
-    private final Duration timeout;
+    private final CloseableHttpClient client;
 
-    HttpWebhookPost(Duration connectTimeout, Duration timeout) {
-        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1).build();
-        this.timeout = timeout;
+    HttpWebhookPost(ReceiverAddresses addresses, Duration connectTimeout, Duration timeout, int perReceiver, int total) {
+        Timeout connect = Timeout.of(connectTimeout);
+        Timeout answer = Timeout.of(timeout);
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(addresses)
+                        .setMaxConnPerRoute(perReceiver)
+                        .setMaxConnTotal(total)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect).setSocketTimeout(answer).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false).setResponseTimeout(answer)
+                        .setConnectionRequestTimeout(answer).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .build();
     }
 
     @Override
     public Answer post(URI callback, Map<String, String> headers, String body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(callback).timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        try {
-            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            return new Answer(response.statusCode(), response.headers().firstValue("Retry-After").flatMap(HttpWebhookPost::retryAfter));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+        HttpPost request = new HttpPost(callback);
+        headers.forEach(request::setHeader);
+        String type = headers.getOrDefault("Content-Type", "application/json");
+        request.setEntity(new StringEntity(body, ContentType.parse(type).withCharset(StandardCharsets.UTF_8)));
+        return client.execute(request, response -> {
+            EntityUtils.consume(response.getEntity());
+            Header retryAfter = response.getFirstHeader("Retry-After");
+            return new Answer(response.getCode(), Optional.ofNullable(retryAfter).map(Header::getValue)
+                    .flatMap(HttpWebhookPost::retryAfter));
+        });
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
     }
 
     /** Retry-After in seconds or as an HTTP date. */

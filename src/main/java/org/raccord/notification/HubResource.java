@@ -163,8 +163,17 @@ public class HubResource {
     @Operation(summary = "Send a test event now", description = "A signed org.raccord.ping CloudEvent; answers the receiver's status.")
     @APIResponse(responseCode = "200", description = "What the receiver answered")
     @APIResponse(responseCode = "404", description = "No such subscription for this client")
+    @APIResponse(responseCode = "429", description = "This subscription's pings for the minute are spent; retry after `Retry-After` seconds")
     public Response ping(@PathParam("id") String id, @Context SecurityContext caller) {
-        return subscriptions.find(client(caller), id).map(s -> Response.ok(ping.send(s)).build()).orElseGet(HubResource::unknown);
+        return subscriptions.find(client(caller), id)
+                .map(s -> ping.sendWithinBudget(s).map(r -> Response.ok(r).build()).orElseGet(HubResource::pingsSpent))
+                .orElseGet(HubResource::unknown);
+    }
+
+    private static Response pingsSpent() {
+        return Problem.of("too-many-pings", "Too many pings", 429,
+                "This subscription's test events for the minute are spent: a ping is a test button.")
+                .response().header("Retry-After", 60).build();
     }
 
     @GET

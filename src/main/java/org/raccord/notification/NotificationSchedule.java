@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.raccord.heartbeat.Heartbeat;
+import org.raccord.tracking.MaskedFailure;
 import org.raccord.tracking.LineLedger;
 import org.raccord.tracking.SpokenDates;
 import org.raccord.wholesale.NetworkOwner;
@@ -35,13 +36,16 @@ public class NotificationSchedule {
 
     private static final Logger LOG = Logger.getLogger(NotificationSchedule.class.getName());
     private static final int BATCH = 200;
+    /** The longest a run keeps delivering before it yields to the next (which starts an interval later). */
+    private static final Duration RUN_BUDGET = Duration.ofSeconds(10);
     /** This loop's name in health, metrics and the console. */
     public static final String LOOP = "notification";
 
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    @Resource
+    /** The webhook senders' own executor (server.xml): its concurrency policy bounds them, apart from the API's threads. */
+    @Resource(lookup = "concurrent/webhookSenders")
     ManagedExecutorService senders;
 
     @Inject
@@ -69,9 +73,10 @@ public class NotificationSchedule {
             return;
         }
         bodies = new CloudEvents(settings.templates(), QuietHours.parse(settings.quietHours(), SpokenDates.PARIS));
-        courier = new Courier(deliveries, settings.post(), new RetrySchedule(Math::random), clock, senders);
+        courier = new Courier(deliveries, settings.post(), new RetrySchedule(Math::random), clock, senders,
+                settings.perSubscriber());
         heartbeat = Heartbeat.every(LOOP, Duration.ofMillis(settings.intervalMillis()), 10,
-                Duration.ofSeconds(settings.loopStaleSeconds()), clock);
+                Duration.ofSeconds(settings.loopStaleSeconds()), clock).showingFailuresAs(MaskedFailure::of);
         task = scheduler.scheduleWithFixedDelay(this::runOnce, settings.intervalMillis(), settings.intervalMillis(),
                 TimeUnit.MILLISECONDS);
     }
@@ -86,15 +91,28 @@ public class NotificationSchedule {
             ledger.announceImminentCutovers(owner.ownerNow(now).atOffset(ZoneOffset.UTC),
                     Duration.ofHours(settings.cutoverLeadHours()));
             // Through a backlog, dispatching and delivering take turns: the oldest events go out
-            // while the newest are still being turned into deliveries.
+            // while the newest are still being turned into deliveries. While attempts are under
+            // way the loop waits for them to end (their slots free), not for its interval; a run
+            // yields after RUN_BUDGET so that the cut announcements above stay on time.
+            Instant until = clock.instant().plus(RUN_BUDGET);
+            Duration interval = Duration.ofMillis(settings.intervalMillis());
             boolean more;
             do {
                 int dispatched = deliveries.dispatch(bodies, clock.instant(), BATCH);
-                int delivered = courier.deliverDue(BATCH);
-                more = dispatched == BATCH || delivered == BATCH;
+                int started = courier.deliverDue(BATCH);
                 heartbeat.beat();
-            } while (more && !stopped.get());
+                more = dispatched == BATCH || started > 0 || awaitFinished(interval);
+            } while (more && !stopped.get() && clock.instant().isBefore(until));
         }, LOG);
+    }
+
+    private boolean awaitFinished(Duration max) {
+        try {
+            return courier.awaitFinished(max);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** The notification loop's sign of life; empty when delivery is disabled. */

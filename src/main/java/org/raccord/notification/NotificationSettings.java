@@ -1,5 +1,6 @@
 package org.raccord.notification;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Arrays;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -57,6 +59,21 @@ public class NotificationSettings {
     @ConfigProperty(name = "raccord.hub.timeoutMillis", defaultValue = "5000")
     long timeoutMillis;
 
+    /** Attempts one subscriber may have in flight at once (and connections to one receiver). */
+    @Inject
+    @ConfigProperty(name = "raccord.hub.perSubscriber", defaultValue = "8")
+    int perSubscriber;
+
+    /** Connections to all receivers together (the senders' executor has its own limit in server.xml). */
+    @Inject
+    @ConfigProperty(name = "raccord.hub.connections", defaultValue = "64")
+    int connections;
+
+    /** Test events one subscription may send a minute. */
+    @Inject
+    @ConfigProperty(name = "raccord.hub.pingsPerMinute", defaultValue = "5")
+    int pingsPerMinute;
+
     /** The loop is stale (health DOWN) after this long without a run, or ten intervals if longer. */
     @Inject
     @ConfigProperty(name = "raccord.health.loopStaleSeconds", defaultValue = "120")
@@ -64,13 +81,15 @@ public class NotificationSettings {
 
     boolean enabled() { return enabled; }
     long loopStaleSeconds() { return loopStaleSeconds; }
+    int perSubscriber() { return perSubscriber; }
+    int pingsPerMinute() { return pingsPerMinute; }
     long intervalMillis() { return intervalMillis; }
     long cutoverLeadHours() { return cutoverLeadHours; }
     String quietHours() { return quietHours; }
     Duration secretGrace() { return Duration.ofHours(secretGraceHours); }
     Duration coalesceWindow() { return Duration.ofSeconds(coalesceSeconds); }
 
-    private WebhookPost post;
+    private HttpWebhookPost post;
     private CallbackUrls callbackUrls;
     private SmsTemplates templates;
 
@@ -78,10 +97,21 @@ public class NotificationSettings {
     @PostConstruct
     void build() {
         templates = new SmsTemplates(transliterate);
-        post = new HttpWebhookPost(Duration.ofMillis(Math.min(timeoutMillis, 2000)), Duration.ofMillis(timeoutMillis));
         Set<String> hosts = Arrays.stream(allowedHosts.split(",")).map(h -> h.strip().toLowerCase(Locale.ROOT))
                 .filter(h -> !h.isEmpty()).collect(Collectors.toSet());
-        callbackUrls = new CallbackUrls(hosts, InetAddress::getAllByName);
+        ReceiverAddresses addresses = new ReceiverAddresses(hosts, InetAddress::getAllByName);
+        post = new HttpWebhookPost(addresses, Duration.ofMillis(Math.min(timeoutMillis, 2000)), Duration.ofMillis(timeoutMillis),
+                perSubscriber, connections);
+        callbackUrls = new CallbackUrls(addresses);
+    }
+
+    @PreDestroy
+    void close() {
+        try {
+            post.close();
+        } catch (IOException e) {
+            // Closing idle connections: nothing is lost if one does not close cleanly.
+        }
     }
 
     WebhookPost post() {

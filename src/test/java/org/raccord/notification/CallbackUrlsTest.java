@@ -13,20 +13,20 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /** Callback URLs: https to a public address, or an allow-listed host; each refusal with its reason. */
 class CallbackUrlsTest {
 
-    private static final Map<String, String> DNS = Map.of("sms.example.com", "203.0.113.10", "metadata.example.com",
+    private static final Map<String, String> DNS = Map.of("sms.example.com", "93.184.215.14", "metadata.example.com",
             "169.254.169.254", "intranet.example.com", "10.1.2.3", "ipv6-local.example.com", "fd00::1", "nat.example.com",
             "100.64.1.1");
 
-    private final CallbackUrls urls = new CallbackUrls(Set.of("localhost"), host -> {
+    private final CallbackUrls urls = new CallbackUrls(new ReceiverAddresses(Set.of("localhost"), host -> {
         String address = DNS.get(host);
         if (address == null) {
-            if (host.matches("[0-9.]+|\\[?[0-9a-f:]+\\]?")) {
+            if (host.matches("[0-9.]+|[0-9a-f:.]+")) {
                 return new InetAddress[] {InetAddress.getByName(host)};
             }
             throw new UnknownHostException(host);
         }
         return new InetAddress[] {InetAddress.getByName(address)};
-    });
+    }));
 
     @Test
     void aPublicHttpsUrlAndAnAllowListedLocalReceiverAreAccepted() {
@@ -49,6 +49,10 @@ class CallbackUrlsTest {
                 Map.entry("https://ipv6-local.example.com/hook", "internal"),
                 Map.entry("https://nat.example.com/hook", "internal"),
                 Map.entry("https://0.0.0.0/hook", "internal"),
+                Map.entry("https://[::ffff:10.0.0.1]/hook", "internal"),
+                Map.entry("https://[64:ff9b::a9fe:a9fe]/hook", "internal"),
+                Map.entry("https://[2002:c0a8:0101::1]/hook", "internal"),
+                Map.entry("https://198.18.0.1/hook", "benchmarking"),
                 Map.entry("https://nowhere.example.com/hook", "resolve"),
                 Map.entry("/relative/hook", "absolute"),
                 Map.entry("https://sms.example.com/" + "x".repeat(500), "500"),

@@ -3,10 +3,17 @@ package org.raccord.notification;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -26,6 +33,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Delivery against a real HTTP receiver (WireMock) with a controllable clock: redelivery with the
@@ -41,17 +49,20 @@ class CourierTest {
     private final MutableClock clock = new MutableClock(START);
     private final MemoryStore store = new MemoryStore();
     private Courier courier;
+    private HttpWebhookPost post;
 
     @BeforeEach
     void start() {
         receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         receiver.start();
-        courier = new Courier(store, new HttpWebhookPost(Duration.ofSeconds(2), Duration.ofSeconds(5)),
-                new RetrySchedule(() -> 0.0), clock, Runnable::run);
+        post = new HttpWebhookPost(new ReceiverAddresses(Set.of("localhost"), InetAddress::getAllByName),
+                Duration.ofSeconds(2), Duration.ofSeconds(5), 4, 16);
+        courier = new Courier(store, post, new RetrySchedule(() -> 0.0), clock, Runnable::run, 4);
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
+        post.close();
         receiver.stop();
     }
 
@@ -186,6 +197,65 @@ class CourierTest {
                 .containsExactly("first", "first", "second");
     }
 
+    @Test
+    void aReceiverThatHangsHoldsOnlyItsOwnSlotsAndTheOtherSubscribersAreDeliveredMeanwhile() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger hanging = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        WebhookPost posts = (callback, headers, body) -> {
+            if (callback.getPath().equals("/slow")) {
+                mostAtOnce.accumulateAndGet(hanging.incrementAndGet(), Math::max);
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    hanging.decrementAndGet();
+                }
+            }
+            return new WebhookPost.Answer(204, Optional.empty());
+        };
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        try {
+            Courier shared = new Courier(store, posts, new RetrySchedule(() -> 0.0), clock, senders, 3);
+            List<MemoryStore.Row> slow = new ArrayList<>();
+            for (int line = 0; line < 10; line++) {
+                MemoryStore.Row row = store.add("slow", line, "slow-" + line);
+                row.path = "/slow";
+                slow.add(row);
+            }
+            List<MemoryStore.Row> fast = new ArrayList<>();
+            for (int line = 100; line < 103; line++) {
+                fast.add(store.add("fast", line, "fast-" + line));
+            }
+
+            assertThat(shared.deliverDue(200)).as("three for the hanging receiver, three for the other").isEqualTo(6);
+            await().untilAsserted(() -> {
+                shared.recordFinished();
+                assertThat(fast).allMatch(r -> r.state.equals(Delivery.DELIVERED));
+            });
+            assertThat(shared.deliverDue(200)).as("the hanging receiver's slots are full: nothing more is claimed for it").isZero();
+            MemoryStore.Row late = store.add("fast", 200, "fast-late");
+            assertThat(shared.deliverDue(200)).isEqualTo(1);
+            assertThat(shared.awaitFinished(Duration.ofSeconds(10))).as("the loop is woken when an attempt ends").isTrue();
+            await().untilAsserted(() -> {
+                shared.recordFinished();
+                assertThat(late.state).isEqualTo(Delivery.DELIVERED);
+            });
+            assertThat(mostAtOnce.get()).isEqualTo(3);
+            assertThat(shared.inFlight("slow")).isEqualTo(3);
+
+            release.countDown();
+            await().untilAsserted(() -> {
+                shared.deliverDue(200);
+                assertThat(slow).allMatch(r -> r.state.equals(Delivery.DELIVERED));
+            });
+            assertThat(mostAtOnce.get()).as("never more than its cap at once").isEqualTo(3);
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
     /** The store's contract in memory: the database's version is exercised on Liberty. */
     final class MemoryStore implements Courier.Store {
 
@@ -194,7 +264,8 @@ class CourierTest {
             final String subscription;
             final long line;
             final String eventId;
-            String state = Delivery.PENDING;
+            volatile String state = Delivery.PENDING;
+            String path = "/hook";
             int attempts;
             Instant next = START;
             String secret = SECRET;
@@ -211,8 +282,10 @@ class CourierTest {
         final List<String> gone = new ArrayList<>();
         final AtomicInteger crashOnNextRecord = new AtomicInteger();
 
-        void add(String subscription, long line, String eventId) {
-            rows.add(new Row(rows.size(), subscription, line, eventId));
+        synchronized Row add(String subscription, long line, String eventId) {
+            Row row = new Row(rows.size(), subscription, line, eventId);
+            rows.add(row);
+            return row;
         }
 
         Row row(int index) {
@@ -220,20 +293,24 @@ class CourierTest {
         }
 
         @Override
-        public List<Parcel> claimDue(Instant now, Instant leaseUntil, int max) {
+        public synchronized List<Parcel> claimDue(Instant now, Instant leaseUntil, int max, Courier.Room room) {
             Map<String, Row> oldestPerLine = rows.stream().filter(r -> r.state.equals(Delivery.PENDING))
                     .collect(Collectors.toMap(r -> r.subscription + "/" + r.line, r -> r, (a, b) -> a.id < b.id ? a : b));
+            Map<String, Integer> taken = new HashMap<>();
             return oldestPerLine.values().stream().filter(r -> !r.next.isAfter(now)).sorted(Comparator.comparingLong(r -> r.id))
-                    .limit(max).map(r -> {
+                    .filter(r -> !room.full().contains(r.subscription))
+                    .limit(max)
+                    .filter(r -> taken.merge(r.subscription, 1, Integer::sum) <= room.of(r.subscription))
+                    .map(r -> {
                         r.attempts++;
                         r.next = leaseUntil;
-                        return new Parcel(r.id, r.subscription, URI.create(receiver.baseUrl() + "/hook"), List.of(r.secret),
+                        return new Parcel(r.id, r.subscription, URI.create(receiver.baseUrl() + r.path), List.of(r.secret),
                                 r.eventId, "{\"specversion\":\"1.0\",\"id\":\"" + r.eventId + "\"}", r.attempts);
                     }).toList();
         }
 
         @Override
-        public void record(List<Courier.Outcome> outcomes) {
+        public synchronized void record(List<Courier.Outcome> outcomes) {
             if (crashOnNextRecord.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new IllegalStateException("crash before the outcome was recorded");
             }

@@ -165,6 +165,17 @@ class NotificationIT {
         assertThat(afterRotation.getHeader("webhook-signature").split(" ")).as("old and new secret during the grace period").hasSize(2);
         verified(afterRotation, newSecret);
 
+        // Two pings so far; the budget is five a minute (raccord.hub.pingsPerMinute).
+        for (int i = 0; i < 3; i++) {
+            assertThat(Http.post("api/v1/hub/" + id + "/ping", SMS_PLATFORM, "").statusCode()).isEqualTo(200);
+        }
+        int before = pings().size();
+        HttpResponse<String> spent = Http.post("api/v1/hub/" + id + "/ping", SMS_PLATFORM, "");
+        assertThat(spent.statusCode()).as("a ping is a test button, not a probe").isEqualTo(429);
+        assertThat(spent.headers().firstValue("Retry-After")).hasValue("60");
+        assertThat(Http.json(spent).getString("type")).endsWith("too-many-pings");
+        assertThat(pings()).as("nothing was sent").hasSize(before);
+
         assertThat(Http.raw("DELETE", "api/v1/hub/" + id, SMS_PLATFORM, null, null).statusCode()).isEqualTo(204);
         assertThat(Http.get("api/v1/hub/" + id, SMS_PLATFORM).statusCode()).isEqualTo(404);
 
