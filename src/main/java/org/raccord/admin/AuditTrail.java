@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.logging.Logger;
 
+import org.raccord.tracking.BatchDelete;
 import org.raccord.tracking.PhoneNumbers;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,14 @@ public class AuditTrail {
     public List<OperatorActionRecord.Entry> latest(int limit) {
         return em.createQuery("select a from OperatorActionRecord a order by a.at desc, a.id desc", OperatorActionRecord.class)
                 .setMaxResults(limit).getResultList().stream().map(OperatorActionRecord::entry).toList();
+    }
+
+    /** Retention: deletes up to {@code batch} actions recorded before {@code before}; returns how many. */
+    @Transactional
+    public int deleteBefore(OffsetDateTime before, int batch) {
+        return BatchDelete.of(em, "OperatorActionRecord", em.createQuery(
+                "select a.id from OperatorActionRecord a where a.at < :before order by a.id", Long.class)
+                .setParameter("before", before).setMaxResults(batch));
     }
 
 }

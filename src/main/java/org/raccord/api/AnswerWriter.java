@@ -2,7 +2,9 @@ package org.raccord.api;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,10 +43,16 @@ public class AnswerWriter {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int render(Collection<Long> ids) {
         List<AnswerShelf.Rendering> renderings = new ArrayList<>(ids.size());
+        Set<Long> gone = new HashSet<>(ids);
         for (LineRecords r : lines.withRecords(ids)) {
+            gone.remove(r.line().id());
             LineView view = LineView.of(r.line(), r.revisions(), r.milestones(), r.alerts(), null);
             renderings.add(new AnswerShelf.Rendering(LineKeys.of(r.line()), json(view.summarized(false)),
                     json(view.summarized(true))));
+        }
+        if (!gone.isEmpty()) {
+            // Erased lines (retention): their withdrawn entries and reference keys go too.
+            answers.remove(gone);
         }
         return answers.store(renderings);
     }

@@ -1,0 +1,61 @@
+package org.raccord.tracking;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/**
+ * What the ledger forgets, in bounded batches (each call one transaction): a line whose order is
+ * settled (completed, cancelled, rejected, failed) and has not changed since the cutoff, with its
+ * whole story (timeline, revisions, alerts, milestones, outbox events), since it names a home's
+ * phone line and a person's mobile; and outbox events published before their own cutoff. Bulk
+ * JPQL deletes ({@link BatchDelete}), so that the provider drops its cached copies too. The read model hears of the
+ * erased lines like of any change, and forgets their answers.
+ */
+@ApplicationScoped
+public class SettledLines {
+
+    private static final List<ServiceState> SETTLED = List.of(ServiceState.COMPLETED, ServiceState.CANCELLED,
+            ServiceState.REJECTED, ServiceState.FAILED);
+    private static final List<String> STORIES = List.of("TimelineEntry", "DeliveryRevision", "JeopardyAlert",
+            "MilestoneReached", "OutboxEvent");
+
+    @PersistenceContext(unitName = "raccord")
+    EntityManager em;
+
+    @Inject
+    Event<LinesChanged> changed;
+
+    /** Erases up to {@code batch} settled lines unchanged since {@code before}; returns how many. */
+    @Transactional
+    public int eraseSettledBefore(OffsetDateTime before, int batch) {
+        List<TrackedLine> lines = em.createQuery("select l from TrackedLine l where l.state in :settled"
+                        + " and l.changedAt < :before order by l.id", TrackedLine.class)
+                .setParameter("settled", SETTLED).setParameter("before", before).setMaxResults(batch).getResultList();
+        if (lines.isEmpty()) {
+            return 0;
+        }
+        List<Long> ids = lines.stream().map(TrackedLine::id).toList();
+        // Withdrawn from the read model inside this transaction, before the rows are gone.
+        changed.fire(new LinesChanged(lines.stream().map(LineKeys::of).toList()));
+        for (String story : STORIES) {
+            em.createQuery("delete from " + story + " e where e.lineId in :ids").setParameter("ids", ids).executeUpdate();
+        }
+        em.createQuery("delete from TrackedLine l where l.id in :ids").setParameter("ids", ids).executeUpdate();
+        return ids.size();
+    }
+
+    /** Deletes up to {@code batch} outbox events published before {@code before}; returns how many. */
+    @Transactional
+    public int deletePublishedOutboxBefore(OffsetDateTime before, int batch) {
+        return BatchDelete.of(em, "OutboxEvent", em.createQuery(
+                "select o.id from OutboxEvent o where o.publishedAt < :before order by o.id", Long.class)
+                .setParameter("before", before).setMaxResults(batch));
+    }
+}
