@@ -52,6 +52,9 @@ public final class OwnerDesk {
     private final LongAdder throttled = new LongAdder();
     private long quotaWindow = Long.MIN_VALUE;
     private int quotaUsed;
+    private long arrivalWindow = Long.MIN_VALUE;
+    private int arrivals;
+    private int busiest;
 
     public OwnerDesk(Clock real, long seed, DeskSettings settings) {
         this.real = real;
@@ -77,8 +80,18 @@ public final class OwnerDesk {
         this.settings = changed;
     }
 
+    /**
+     * The most requests that arrived within one window of the quota (one second of the real
+     * clock) since start-up, refused ones included: what a client's own limiter must keep at or
+     * below the quota, whichever second the owner counts in.
+     */
+    public synchronized int busiestSecond() {
+        return busiest;
+    }
+
     /** Returns normally when the request is to be served; otherwise says why not. */
     public void admit() throws Refusal {
+        arrive();
         DeskSettings now = settings;
         if (now.maintenance() != null && now.maintenance().contains(localTime())) {
             int left = (int) Math.max(1, now.maintenance().remaining(localTime()).toSeconds());
@@ -118,6 +131,16 @@ public final class OwnerDesk {
         }
         quotaUsed++;
         return true;
+    }
+
+    private synchronized void arrive() {
+        long window = Math.floorDiv(real.millis(), 1000);
+        if (window != arrivalWindow) {
+            arrivalWindow = window;
+            arrivals = 0;
+        }
+        arrivals++;
+        busiest = Math.max(busiest, arrivals);
     }
 
     private synchronized double nextFailureRoll() {

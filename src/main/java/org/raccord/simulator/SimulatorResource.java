@@ -53,8 +53,9 @@ public class SimulatorResource {
 
     @Schema(name = "SimulatorStatus")
     public record Status(Instant simulatedNow, Instant simulatedEpoch, int lines, long lastOrderSequence,
-                         long lastCutoverSequence, long requestsAdmitted, long requestsThrottled, Knobs knobs,
-                         List<ShowcaseLine> showcase) {
+                         long lastCutoverSequence, long requestsAdmitted, long requestsThrottled,
+                         @Schema(description = "The most requests that arrived within one second (the quota's window) since start-up")
+                         int busiestSecond, Knobs knobs, List<ShowcaseLine> showcase) {
     }
 
     @GET
@@ -73,7 +74,7 @@ public class SimulatorResource {
                 .toList();
         return Response.ok(new Status(world.clock().now(), world.clock().epoch(), world.population().size(),
                 world.lastSequence(ScriptedEvent.Feed.ORDER), world.lastSequence(ScriptedEvent.Feed.CUTOVER),
-                owner.desk().admitted(), owner.desk().throttled(), Knobs.of(owner.desk().settings()), showcase)).build();
+                owner.desk().admitted(), owner.desk().throttled(), owner.desk().busiestSecond(), Knobs.of(owner.desk().settings()), showcase)).build();
     }
 
     /** Changes the knobs that are present in the body; the others keep their value. */
@@ -121,7 +122,8 @@ public class SimulatorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Publish hostile events", description = "Events a broken owner would publish, on the order"
             + " feed, about orders it never announced: an over-long label, an unknown code, an over-long order"
-            + " reference, an acknowledgement of an order it does not know. In memory only (tests).")
+            + " reference, an acknowledgement of an order it does not know, a flow the contract does not list."
+            + " In memory only (tests).")
     @APIResponse(responseCode = "200", description = "Published", content = @Content(schema = @Schema(implementation = HostilePublished.class)))
     public Response hostileEvents(HostileRequest request) {
         if (!owner.enabled()) {

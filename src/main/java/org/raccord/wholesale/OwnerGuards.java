@@ -19,7 +19,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
@@ -85,11 +84,7 @@ public final class OwnerGuards {
                 .maxConcurrentCalls(s.concurrentCalls())
                 .maxWaitDuration(Duration.ZERO)
                 .build());
-        this.limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
-                .limitForPeriod(s.quotaPerSecond())
-                .limitRefreshPeriod(Duration.ofSeconds(1))
-                .timeoutDuration(s.permitWait())
-                .build());
+        this.limiters = RateLimiterRegistry.of(OwnerQuota.config(s.quotaPerSecond(), s.permitWait()));
         this.quota = limiters.rateLimiter("owner");
         OPERATIONS.forEach(op -> {
             breakers.circuitBreaker(op);
@@ -161,7 +156,7 @@ public final class OwnerGuards {
 
     public QuotaReading quota() {
         RateLimiter.Metrics m = quota.getMetrics();
-        return new QuotaReading(quota.getRateLimiterConfig().getLimitForPeriod(), Math.max(0, m.getAvailablePermissions()),
+        return new QuotaReading(OwnerQuota.perSecond(quota), Math.max(0, m.getAvailablePermissions()),
                 m.getNumberOfWaitingThreads());
     }
 

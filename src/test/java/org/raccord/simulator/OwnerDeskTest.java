@@ -30,6 +30,8 @@ class OwnerDeskTest {
 
         clock.advance(Duration.ofSeconds(1));
         desk.admit();
+        assertThat(desk.busiestSecond()).as("four arrived in the first second, the refused one included").isEqualTo(4);
+        assertThat(desk.throttled()).isEqualTo(1);
     }
 
     @Test
