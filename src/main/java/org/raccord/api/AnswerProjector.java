@@ -28,6 +28,7 @@ import org.raccord.polling.FeedPoller;
 import org.raccord.tracking.LineKeys;
 import org.raccord.tracking.LinesChanged;
 import org.raccord.tracking.TrackedLines;
+import org.raccord.tracking.MaskedFailure;
 
 /**
  * Keeps the read model following the ledger. Inside a changing transaction, before it commits, the
@@ -148,7 +149,7 @@ public class AnswerProjector {
             long total = rendered;
             LOG.info(() -> "Read model current: " + total + " missing or old line answer(s) rendered");
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "auditing the read model failed; lookups use the lines meanwhile", e);
+            LOG.log(Level.WARNING, "auditing the read model failed; lookups use the lines meanwhile", MaskedFailure.of(e));
         }
     }
 
@@ -181,7 +182,7 @@ public class AnswerProjector {
             }
         } catch (RuntimeException e) {
             // Lookups serve the lines themselves until a later change or start-up renders them.
-            LOG.log(Level.WARNING, "rendering changed answers failed", e);
+            LOG.log(Level.WARNING, "rendering changed answers failed", MaskedFailure.of(e));
         } finally {
             draining.set(false);
             if (!pending.isEmpty()) {

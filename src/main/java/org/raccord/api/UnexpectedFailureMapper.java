@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.raccord.tracking.MaskedFailure;
 
 /**
  * The last resort: logs the failure under an incident id and answers without any internal detail.
@@ -20,7 +21,7 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable e) {
         String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, e);
+        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, MaskedFailure.of(e));
         return Problem.of("internal-error", "Internal error", Response.Status.INTERNAL_SERVER_ERROR,
                 "Incident " + incident + " was logged.").response().build();
     }

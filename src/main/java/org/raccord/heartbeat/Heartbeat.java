@@ -3,6 +3,7 @@ package org.raccord.heartbeat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,6 +21,7 @@ public final class Heartbeat {
     private volatile Instant lastBeat;
     private volatile String lastFailure;
     private volatile Instant lastFailureAt;
+    private volatile UnaryOperator<Throwable> shown = UnaryOperator.identity();
 
     public Heartbeat(String loop, Duration staleAfter, Clock clock) {
         this.loop = loop;
@@ -38,6 +40,15 @@ public final class Heartbeat {
     }
 
     /**
+     * How a failure is shown, in the log and on the console: the loops pass a redaction that
+     * masks personal data (this package imports nothing of Raccord to know how). Returns this.
+     */
+    public Heartbeat showingFailuresAs(UnaryOperator<Throwable> redaction) {
+        this.shown = redaction;
+        return this;
+    }
+
+    /**
      * One run of the loop. Nothing escapes it: a scheduler silently cancels a task that throws,
      * and the loop would be dead while everything else looks fine. A failure is kept and logged
      * (an Error too, as far as logging still works); the heartbeat beats at the end, whatever happened.
@@ -48,7 +59,7 @@ public final class Heartbeat {
         } catch (Throwable e) { // NOPMD: see above
             failed(e);
             log.log(e instanceof RuntimeException ? Level.WARNING : Level.SEVERE,
-                    loop + " run failed; the next run will try again", e);
+                    loop + " run failed; the next run will try again", shown.apply(e));
         } finally {
             beat();
         }
@@ -60,7 +71,8 @@ public final class Heartbeat {
 
     /** A run failed: kept to be shown; the loop goes on and beats as usual. */
     public void failed(Throwable failure) {
-        lastFailure = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        String message = shown.apply(failure).getMessage();
+        lastFailure = failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
         lastFailureAt = clock.instant();
     }
 

@@ -27,6 +27,7 @@ import org.raccord.tracking.QuarantinedEvent;
 import org.raccord.wholesale.FeedPage;
 import org.raccord.wholesale.NetworkOwner;
 import org.raccord.wholesale.WholesaleException;
+import org.raccord.tracking.MaskedFailure;
 
 /**
  * Reads the owner's two delta feeds from their persisted cursors. Each page is applied together
@@ -131,9 +132,9 @@ public class FeedPoller {
             }
         } catch (WholesaleException e) {
             // Owner trouble is expected and already recorded by the guards (health, degraded flag).
-            LOG.log(Level.FINE, () -> feed + " feed not read this time: " + e.getMessage());
+            LOG.log(Level.FINE, () -> feed + " feed not read this time: " + PhoneNumbers.maskIn(e.getMessage()));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, feed + " feed: applying a page failed; it will be read again", e);
+            LOG.log(Level.WARNING, feed + " feed: applying a page failed; it will be read again", MaskedFailure.of(e));
         }
         return applied;
     }
@@ -159,7 +160,7 @@ public class FeedPoller {
                 throw e;
             }
             LOG.log(Level.WARNING, feed + " feed: the page after " + from + " failed " + count
-                    + " times; applying it event by event", e);
+                    + " times; applying it event by event", MaskedFailure.of(e));
         }
         int fresh = 0;
         for (E event : page.events()) {

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.raccord.heartbeat.Heartbeat;
+import org.raccord.tracking.MaskedFailure;
 
 /**
  * Runs the feeds and the reconciliation every interval on the container's managed scheduler (no
@@ -96,7 +97,8 @@ public class PollingSchedule {
     }
 
     void watch(Clock clock) {
-        heartbeat = Heartbeat.every(LOOP, Duration.ofSeconds(intervalSeconds), 10, Duration.ofSeconds(loopStaleSeconds), clock);
+        heartbeat = Heartbeat.every(LOOP, Duration.ofSeconds(intervalSeconds), 10, Duration.ofSeconds(loopStaleSeconds), clock)
+                .showingFailuresAs(MaskedFailure::of);
     }
 
     /** The polling loop's sign of life; empty when polling is disabled. */

@@ -14,6 +14,8 @@ import jakarta.persistence.PersistenceContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.raccord.wholesale.WholesaleException;
+import org.raccord.tracking.MaskedFailure;
+import org.raccord.tracking.PhoneNumbers;
 
 /**
  * Consults the owner about the lines whose next check is due (see {@code CheckCadence}): lines
@@ -62,11 +64,11 @@ public class Reconciliation {
                 LOG.log(Level.INFO, () -> "the owner does not know order " + order + " (marked, checks back off): "
                         + unknown.getMessage());
             } catch (WholesaleException ownerTrouble) {
-                LOG.log(Level.FINE, () -> "reconciliation paused until the next run: " + ownerTrouble.getMessage());
+                LOG.log(Level.FINE, () -> "reconciliation paused until the next run: " + PhoneNumbers.maskIn(ownerTrouble.getMessage()));
                 break;
             } catch (RuntimeException failure) {
                 failed.increment();
-                LOG.log(Level.WARNING, "reconciliation of order " + order + " failed; the other lines go on", failure);
+                LOG.log(Level.WARNING, "reconciliation of order " + order + " failed; the other lines go on", MaskedFailure.of(failure));
             }
         }
         return refreshed;

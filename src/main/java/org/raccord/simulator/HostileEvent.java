@@ -16,7 +16,12 @@ public enum HostileEvent {
     /** An order reference of 40 characters, longer than any Raccord stores: cannot be applied. */
     LONG_REFERENCE,
     /** An acknowledgement for an order that consulting then says the owner does not know. */
-    UNANNOUNCED_ORDER;
+    UNANNOUNCED_ORDER,
+    /**
+     * A flow the contract does not list ({@code FLUX_INCONNU} on the wire): the generated enum
+     * cannot carry it, so {@link UnknownFlows} writes it into the answer's XML.
+     */
+    UNKNOWN_FLOW;
 
     /** The line this event is about (unknown to the owner's world) and the event itself, published at {@code at}. */
     PublishedEvent at(long sequence, Instant at) {
@@ -30,6 +35,7 @@ public enum HostileEvent {
                     .because(new OwnerReason("FINT01", "Point de mutualisation saturé. " + "Détail ".repeat(700)));
             case UNKNOWN_CODE -> ScriptedEvent.order(at, "RETARD").because(new OwnerReason("ZZZ42", "Code inconnu"));
             case LONG_REFERENCE, UNANNOUNCED_ORDER -> ScriptedEvent.order(at, "AR");
+            case UNKNOWN_FLOW -> ScriptedEvent.order(at, "CR_CMD");
         };
         return new PublishedEvent(sequence, line, event);
     }

@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.raccord.simulator.ScriptedEvent.Feed;
@@ -25,6 +29,7 @@ public final class OwnerWorld {
     private final EventLog cutovers = new EventLog();
     /** Hostile events published on the order feed; the log points at them with line -1 - index. */
     private final List<PublishedEvent> hostile = new ArrayList<>();
+    private final Map<Long, HostileEvent> hostileKinds = new HashMap<>();
 
     public OwnerWorld(Population population, SimulatedClock clock) {
         this.population = population;
@@ -106,9 +111,16 @@ public final class OwnerWorld {
         for (HostileEvent kind : kinds) {
             long sequence = orders.append(-1 - hostile.size(), 0);
             hostile.add(kind.at(sequence, clock.now()));
+            hostileKinds.put(sequence, kind);
             published.add(sequence);
         }
         return published;
+    }
+
+    /** The sequences of the hostile events of this kind published so far. */
+    public synchronized Set<Long> sequencesOf(HostileEvent kind) {
+        return hostileKinds.entrySet().stream().filter(e -> e.getValue() == kind).map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public synchronized long lastSequence(Feed feed) {

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 
@@ -30,17 +31,17 @@ public class SimulatorServlet extends CXFNonSpringServlet {
     @Override
     protected void loadBus(ServletConfig config) {
         super.loadBus(config);
-        publish("/suivi-commande-acces/v1", new AccessOrderEndpoint(world, desk));
+        UnknownFlows.install(publish("/suivi-commande-acces/v1", new AccessOrderEndpoint(world, desk)), world);
         publish("/suivi-bascule/v1", new CutoverEndpoint(world, desk));
     }
 
-    private void publish(String address, Object endpoint) {
+    private Server publish(String address, Object endpoint) {
         JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
         factory.setBus(getBus());
         factory.setAddress(address);
         factory.setServiceBean(endpoint);
         factory.setServiceClass(endpoint.getClass());
-        factory.create();
+        return factory.create();
     }
 
     @Override

@@ -26,4 +26,34 @@ class HeartbeatTest {
         assertThat(beat.read().lastFailure()).isEqualTo("OutOfMemoryError: Java heap space");
         assertThat(beat.read().lastFailureAt()).isNotNull();
     }
+
+    @Test
+    void aFailureIsShownAsTheLoopRedactsIt() {
+        Heartbeat beat = Heartbeat.every("polling", Duration.ofSeconds(5), 10, Duration.ofSeconds(120), java.time.Clock.systemUTC())
+                .showingFailuresAs(e -> new IllegalStateException(e.getMessage().replaceAll("[0-9]", "*")));
+        java.util.logging.Logger log = java.util.logging.Logger.getAnonymousLogger();
+        java.util.List<java.util.logging.LogRecord> logged = new java.util.ArrayList<>();
+        log.setUseParentHandlers(false);
+        log.addHandler(new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+
+        beat.run(() -> {
+            throw new IllegalArgumentException("line 0612345678");
+        }, log);
+
+        assertThat(beat.read().lastFailure()).isEqualTo("IllegalArgumentException: line **********");
+        assertThat(logged).singleElement().satisfies(r -> assertThat(r.getThrown().getMessage()).isEqualTo("line **********"));
+    }
 }

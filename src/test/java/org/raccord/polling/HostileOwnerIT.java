@@ -21,7 +21,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The simulated owner publishes what a broken owner would: an over-long label, an unknown code, an
- * order reference too long to store, an order it then says it does not know. The feed never stops:
+ * order reference too long to store, an order it then says it does not know, a flow the contract
+ * does not list. The feed never stops:
  * texts are clipped, the event that cannot be applied is quarantined and shown, and the unknown
  * order is marked. Ordered last: the hostile events live in the simulator's memory only, so no
  * other class may start from this world afterwards.
@@ -40,11 +41,12 @@ class HostileOwnerIT {
         JsonObject published = Http.json(Http.post("api/simulator/hostile-events", Http.ADMIN, "{}"));
         List<Long> sequences = published.getJsonArray("sequences").getValuesAs(jakarta.json.JsonNumber.class).stream()
                 .map(jakarta.json.JsonNumber::longValue).toList();
-        assertThat(sequences).hasSize(4);
+        assertThat(sequences).hasSize(5);
         long longLabel = sequences.get(0);
         long unknownCode = sequences.get(1);
         long longReference = sequences.get(2);
         long unannounced = sequences.get(3);
+        long unknownFlow = sequences.get(4);
 
         // Three failed runs on the page, then the event alone, set aside with why; the feed goes on past it.
         JsonObject quarantined = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
@@ -62,6 +64,15 @@ class HostileOwnerIT {
                 .getJsonObject("lastReason");
         assertThat(unknown.getString("code")).isEqualTo("ZZZ42");
         assertThat(unknown.getBoolean("known")).isFalse();
+
+        // A flow the contract does not list is kept on the line's timeline as an event of unknown kind.
+        HttpResponse<String> timeline = Http.get("api/v1/lines/CMDX-UNKNOWNFLOW-" + unknownFlow + "/events", Http.channel());
+        assertThat(timeline.statusCode()).as(timeline.body()).isEqualTo(200);
+        assertThat(Http.json(timeline).getJsonArray("items").getValuesAs(JsonObject.class))
+                .singleElement().satisfies(item -> {
+                    assertThat(item.getJsonNumber("sequence").longValue()).isEqualTo(unknownFlow);
+                    assertThat(item.getString("kind")).isEqualToIgnoringCase("unknown");
+                });
 
         // A replay that still fails says why and keeps the event set aside.
         String token = Http.json(Http.get("api/admin/session", Http.ADMIN)).getString("csrfToken");

@@ -30,6 +30,7 @@ public final class LocalOwner implements AutoCloseable {
         world = new OwnerWorld(new Population(seed, lines, EPOCH, Duration.ofDays(20), Duration.ofDays(20)), clock);
         desk = new OwnerDesk(realClock, seed, DeskSettings.calm());
         orders = publish(baseUrl + "/suivi-commande-acces/v1", new AccessOrderEndpoint(world, desk));
+        UnknownFlows.install(orders, world);
         cutovers = publish(baseUrl + "/suivi-bascule/v1", new CutoverEndpoint(world, desk));
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.raccord.simulator.DeskSettings;
+import org.raccord.simulator.HostileEvent;
 import org.raccord.simulator.LocalOwner;
 import org.raccord.tracking.CutoverEventKind;
 import org.raccord.tracking.CutoverState;
@@ -82,6 +83,26 @@ class SimulatorRoundTripTest {
         }
         FeedPage<CutoverEvent> cuts = cutovers.readFeed(0, 1000);
         assertThat(cuts.events()).extracting(CutoverEvent::kind).contains(CutoverEventKind.PREVIOUS_SERVICE_CUT);
+    }
+
+    @Test
+    void aFlowTheContractDoesNotListIsReadAsAnEventOfUnknownKind() {
+        try (LocalOwner hostile = new LocalOwner(7, 20)) {
+            AccessOrderGateway gateway = new AccessOrderGateway(WholesaleSettings.defaults(URI.create(hostile.baseUrl)));
+            long before = gateway.readFeed(0, 1000).lastPublished();
+            long sequence = hostile.world.publishHostile(List.of(HostileEvent.UNKNOWN_FLOW, HostileEvent.UNKNOWN_CODE)).get(0);
+
+            FeedPage<OrderEvent> page = gateway.readFeed(before, 1000);
+
+            assertThat(page.events()).hasSize(2);
+            OrderEvent unknown = page.events().get(0);
+            assertThat(unknown.sequence()).isEqualTo(sequence);
+            assertThat(unknown.orderReference()).startsWith("CMDX-UNKNOWNFLOW-");
+            assertThat(unknown.kind()).isEqualTo(OrderEventKind.UNKNOWN);
+            assertThat(page.events().get(1).kind()).as("the next event is read as usual").isEqualTo(OrderEventKind.JEOPARDY);
+            assertThat(gateway.readFeed(0, (int) before).events()).as("earlier pages are read as before").hasSize((int) before)
+                    .noneMatch(e -> e.kind() == OrderEventKind.UNKNOWN);
+        }
     }
 
     @Test
