@@ -11,10 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,15 +28,18 @@ import org.raccord.tracking.PhoneNumbers;
  * A delivery is counted as attempted before it is sent, so a crash mid-flight leaves it due again
  * after the lease, with the same id.
  *
- * <p>Each subscriber has at most {@code perSubscriber} attempts in flight: a slow or hostile
- * receiver fills its own slots and waits for them, while the others' deliveries go on. Nothing
- * waits for a round to end, so one slow answer delays no one else's.
+ * <p>Each subscriber has a lane ({@link SubscriberLanes}): a few attempts at once, a larger claim
+ * waiting its turn. A slow or hostile receiver fills its own lane and waits for it, while the
+ * others' deliveries go on. Nothing waits for a round to end, so one slow answer delays no one
+ * else's.
  */
 final class Courier {
 
     private static final Logger LOG = Logger.getLogger(Courier.class.getName());
     /** How long an attempt may stay unrecorded before the delivery is due again. */
     static final Duration LEASE = Duration.ofMinutes(2);
+    /** How often a claim is made while every lane is more than half full (subscribers without one may have work). */
+    static final Duration CLAIM_EVERY = Duration.ofSeconds(1);
 
     /** What became of one attempt. GONE (410) ends the delivery and its subscription. */
     record Outcome(long deliveryId, String subscriptionId, Kind kind, Instant at, Integer status, String error) {
@@ -71,30 +72,18 @@ final class Courier {
     private final RetrySchedule retries;
     private final Clock clock;
     private final Executor executor;
-    private final int perSubscriber;
-    private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
+    private final SubscriberLanes lanes;
+    private Instant lastClaim;
     /** Attempts that have ended, waiting to be recorded by the loop's thread. */
     private final List<Finished> ended = new ArrayList<>();
-    private final Room room = new Room() {
-        @Override
-        public Set<String> full() {
-            return inFlight.entrySet().stream().filter(e -> e.getValue() >= perSubscriber).map(Map.Entry::getKey)
-                    .collect(Collectors.toUnmodifiableSet());
-        }
 
-        @Override
-        public int of(String subscriptionId) {
-            return Math.max(0, perSubscriber - inFlight.getOrDefault(subscriptionId, 0));
-        }
-    };
-
-    Courier(Store store, WebhookPost post, RetrySchedule retries, Clock clock, Executor executor, int perSubscriber) {
+    Courier(Store store, WebhookPost post, RetrySchedule retries, Clock clock, Executor executor, SubscriberLanes lanes) {
         this.store = store;
         this.post = post;
         this.retries = retries;
         this.clock = clock;
         this.executor = executor;
-        this.perSubscriber = perSubscriber;
+        this.lanes = lanes;
     }
 
     /**
@@ -105,11 +94,27 @@ final class Courier {
     int deliverDue(int max) {
         recordFinished();
         Instant now = clock.instant();
-        List<Parcel> due = store.claimDue(now, now.plus(LEASE), max, room);
-        due.forEach(parcel -> inFlight.merge(parcel.subscriptionId(), 1, Integer::sum));
-        due.forEach(parcel -> attemptAsync(parcel).thenAccept(outcome -> finished(parcel, outcome)));
+        // A claim costs a query over every pending delivery: made when a lane can take a large
+        // share, or once a second for subscribers that have none yet.
+        if (!lanes.refillable() && lastClaim != null && now.isBefore(lastClaim.plus(CLAIM_EVERY))) {
+            return 0;
+        }
+        lastClaim = now;
+        List<Parcel> due = store.claimDue(now, now.plus(LEASE), max, lanes.room());
+        List<Parcel> start = new ArrayList<>();
+        due.forEach(parcel -> start.addAll(lanes.take(parcel)));
+        start.forEach(this::launch);
         recordFinished();
         return due.size();
+    }
+
+    /** One attempt on the senders' executor; when it ends, the next of its lane starts. */
+    private void launch(Parcel parcel) {
+        long start = System.nanoTime();
+        attemptAsync(parcel).thenAccept(outcome -> {
+            finished(parcel, outcome);
+            lanes.ended(parcel, Duration.ofNanos(System.nanoTime() - start)).forEach(this::launch);
+        });
     }
 
     /**
@@ -119,7 +124,7 @@ final class Courier {
     boolean awaitFinished(Duration max) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         synchronized (ended) {
-            while (ended.isEmpty() && !inFlight.isEmpty()) {
+            while (ended.isEmpty() && !lanes.idle()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -149,13 +154,13 @@ final class Courier {
             // Left to their leases: the deliveries are due again with the same ids, as after a crash.
             LOG.log(Level.SEVERE, batch.size() + " webhook outcomes could not be recorded", MaskedFailure.of(e));
         } finally {
-            batch.forEach(f -> inFlight.computeIfPresent(f.parcel().subscriptionId(), (s, n) -> n > 1 ? n - 1 : null));
+            batch.forEach(f -> lanes.recorded(f.parcel()));
         }
     }
 
-    /** Attempts under way (or ended, not yet recorded) for a subscriber. */
-    int inFlight(String subscriptionId) {
-        return inFlight.getOrDefault(subscriptionId, 0);
+    /** Deliveries a subscriber has claimed and not yet recorded (running, waiting, or ended). */
+    int claimed(String subscriptionId) {
+        return lanes.claimed(subscriptionId);
     }
 
     private void finished(Parcel parcel, Outcome outcome) {

@@ -36,6 +36,10 @@ public class NotificationSchedule {
 
     private static final Logger LOG = Logger.getLogger(NotificationSchedule.class.getName());
     private static final int BATCH = 200;
+    /** Deliveries one claim may take (a claim costs a query over every pending delivery). */
+    private static final int CLAIM = 500;
+    /** The most deliveries a prompt receiver's lane holds. */
+    private static final int LANE = 1000;
     /** The longest a run keeps delivering before it yields to the next (which starts an interval later). */
     private static final Duration RUN_BUDGET = Duration.ofSeconds(10);
     /** This loop's name in health, metrics and the console. */
@@ -74,7 +78,7 @@ public class NotificationSchedule {
         }
         bodies = new CloudEvents(settings.templates(), QuietHours.parse(settings.quietHours(), SpokenDates.PARIS));
         courier = new Courier(deliveries, settings.post(), new RetrySchedule(Math::random), clock, senders,
-                settings.perSubscriber());
+                SubscriberLanes.within(Courier.LEASE, settings.timeout(), settings.perSubscriber(), LANE));
         heartbeat = Heartbeat.every(LOOP, Duration.ofMillis(settings.intervalMillis()), 10,
                 Duration.ofSeconds(settings.loopStaleSeconds()), clock).showingFailuresAs(MaskedFailure::of);
         task = scheduler.scheduleWithFixedDelay(this::runOnce, settings.intervalMillis(), settings.intervalMillis(),
@@ -99,7 +103,7 @@ public class NotificationSchedule {
             boolean more;
             do {
                 int dispatched = deliveries.dispatch(bodies, clock.instant(), BATCH);
-                int started = courier.deliverDue(BATCH);
+                int started = courier.deliverDue(CLAIM);
                 heartbeat.beat();
                 more = dispatched == BATCH || started > 0 || awaitFinished(interval);
             } while (more && !stopped.get() && clock.instant().isBefore(until));

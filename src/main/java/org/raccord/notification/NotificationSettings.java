@@ -59,7 +59,10 @@ public class NotificationSettings {
     @ConfigProperty(name = "raccord.hub.timeoutMillis", defaultValue = "5000")
     long timeoutMillis;
 
-    /** Attempts one subscriber may have in flight at once (and connections to one receiver). */
+    /**
+     * Attempts one subscriber may have running at once (and connections to one receiver); its lane
+     * claims more, as many as it can attempt well within their lease (SubscriberLanes).
+     */
     @Inject
     @ConfigProperty(name = "raccord.hub.perSubscriber", defaultValue = "8")
     int perSubscriber;
@@ -82,6 +85,7 @@ public class NotificationSettings {
     boolean enabled() { return enabled; }
     long loopStaleSeconds() { return loopStaleSeconds; }
     int perSubscriber() { return perSubscriber; }
+    Duration timeout() { return Duration.ofMillis(timeoutMillis); }
     int pingsPerMinute() { return pingsPerMinute; }
     long intervalMillis() { return intervalMillis; }
     long cutoverLeadHours() { return cutoverLeadHours; }

@@ -57,7 +57,7 @@ class CourierTest {
         receiver.start();
         post = new HttpWebhookPost(new ReceiverAddresses(Set.of("localhost"), InetAddress::getAllByName),
                 Duration.ofSeconds(2), Duration.ofSeconds(5), 4, 16);
-        courier = new Courier(store, post, new RetrySchedule(() -> 0.0), clock, Runnable::run, 4);
+        courier = new Courier(store, post, new RetrySchedule(() -> 0.0), clock, Runnable::run, new SubscriberLanes(4, 40));
     }
 
     @AfterEach
@@ -217,7 +217,7 @@ class CourierTest {
         };
         ExecutorService senders = Executors.newFixedThreadPool(4);
         try {
-            Courier shared = new Courier(store, posts, new RetrySchedule(() -> 0.0), clock, senders, 3);
+            Courier shared = new Courier(store, posts, new RetrySchedule(() -> 0.0), clock, senders, new SubscriberLanes(3, 6));
             List<MemoryStore.Row> slow = new ArrayList<>();
             for (int line = 0; line < 10; line++) {
                 MemoryStore.Row row = store.add("slow", line, "slow-" + line);
@@ -229,24 +229,27 @@ class CourierTest {
                 fast.add(store.add("fast", line, "fast-" + line));
             }
 
-            assertThat(shared.deliverDue(200)).as("three for the hanging receiver, three for the other").isEqualTo(6);
+            assertThat(shared.deliverDue(200)).as("six claimed for the hanging receiver (three running), three for the other")
+                    .isEqualTo(9);
             await().untilAsserted(() -> {
                 shared.recordFinished();
                 assertThat(fast).allMatch(r -> r.state.equals(Delivery.DELIVERED));
             });
-            assertThat(shared.deliverDue(200)).as("the hanging receiver's slots are full: nothing more is claimed for it").isZero();
+            assertThat(shared.deliverDue(200)).as("the hanging receiver's lane is full: nothing more is claimed for it").isZero();
             MemoryStore.Row late = store.add("fast", 200, "fast-late");
-            assertThat(shared.deliverDue(200)).isEqualTo(1);
+            clock.advance(Courier.CLAIM_EVERY);
+            assertThat(shared.deliverDue(200)).as("claims go on for the others, at least once a second").isEqualTo(1);
             assertThat(shared.awaitFinished(Duration.ofSeconds(10))).as("the loop is woken when an attempt ends").isTrue();
             await().untilAsserted(() -> {
                 shared.recordFinished();
                 assertThat(late.state).isEqualTo(Delivery.DELIVERED);
             });
             assertThat(mostAtOnce.get()).isEqualTo(3);
-            assertThat(shared.inFlight("slow")).isEqualTo(3);
+            assertThat(shared.claimed("slow")).isEqualTo(6);
 
             release.countDown();
             await().untilAsserted(() -> {
+                clock.advance(Courier.CLAIM_EVERY);
                 shared.deliverDue(200);
                 assertThat(slow).allMatch(r -> r.state.equals(Delivery.DELIVERED));
             });
