@@ -239,7 +239,6 @@ class CourierTest {
             MemoryStore.Row late = store.add("fast", 200, "fast-late");
             clock.advance(Courier.CLAIM_EVERY);
             assertThat(shared.deliverDue(200)).as("claims go on for the others, at least once a second").isEqualTo(1);
-            assertThat(shared.awaitFinished(Duration.ofSeconds(10))).as("the loop is woken when an attempt ends").isTrue();
             await().untilAsserted(() -> {
                 shared.recordFinished();
                 assertThat(late.state).isEqualTo(Delivery.DELIVERED);
@@ -248,6 +247,7 @@ class CourierTest {
             assertThat(shared.claimed("slow")).isEqualTo(6);
 
             release.countDown();
+            assertThat(shared.awaitFinished(Duration.ofSeconds(10))).as("the loop is woken when an attempt ends").isTrue();
             await().untilAsserted(() -> {
                 clock.advance(Courier.CLAIM_EVERY);
                 shared.deliverDue(200);
