@@ -3,6 +3,7 @@ package org.raccord.admin;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 import org.raccord.tracking.BatchDelete;
@@ -42,9 +43,7 @@ public class AuditTrail {
     /** Retention: deletes up to {@code batch} actions recorded before {@code before}; returns how many. */
     @Transactional
     public int deleteBefore(OffsetDateTime before, int batch) {
-        return BatchDelete.of(em, "OperatorActionRecord", em.createQuery(
-                "select a.id from OperatorActionRecord a where a.at < :before order by a.id", Long.class)
-                .setParameter("before", before).setMaxResults(batch));
+        return BatchDelete.of(em, "OperatorActionRecord", "e.at < :before", Map.of("before", before), batch);
     }
 
 }

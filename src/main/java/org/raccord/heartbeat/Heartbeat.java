@@ -59,9 +59,18 @@ public final class Heartbeat {
         } catch (Throwable e) { // NOPMD: see above
             failed(e);
             log.log(e instanceof RuntimeException ? Level.WARNING : Level.SEVERE,
-                    loop + " run failed; the next run will try again", shown.apply(e));
+                    loop + " run failed; the next run will try again", shownSafely(e));
         } finally {
             beat();
+        }
+    }
+
+    /** The failure as shown; if showing it fails too (out of memory), a bare one that says what it was. */
+    private Throwable shownSafely(Throwable failure) {
+        try {
+            return shown.apply(failure);
+        } catch (Throwable unshowable) { // NOPMD: nothing may escape a run
+            return new IllegalStateException(failure.getClass().getName());
         }
     }
 
@@ -71,7 +80,7 @@ public final class Heartbeat {
 
     /** A run failed: kept to be shown; the loop goes on and beats as usual. */
     public void failed(Throwable failure) {
-        String message = shown.apply(failure).getMessage();
+        String message = shownSafely(failure).getMessage();
         lastFailure = failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
         lastFailureAt = clock.instant();
     }

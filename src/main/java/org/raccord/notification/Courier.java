@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,8 +43,13 @@ final class Courier {
     static final Duration CLAIM_EVERY = Duration.ofSeconds(1);
 
     /** What became of one attempt. GONE (410) ends the delivery and its subscription. */
-    record Outcome(long deliveryId, String subscriptionId, Kind kind, Instant at, Integer status, String error) {
+    record Outcome(long deliveryId, String subscriptionId, int attempt, Kind kind, Instant at, Integer status, String error) {
         enum Kind { DELIVERED, RETRY, DEAD, GONE }
+
+        /** The outcome of this parcel's attempt (the store records it only for that attempt of a pending delivery). */
+        static Outcome of(Parcel parcel, Kind kind, Instant at, Integer status, String error) {
+            return new Outcome(parcel.deliveryId(), parcel.subscriptionId(), parcel.attempt(), kind, at, status, error);
+        }
     }
 
     /** Where deliveries are kept (the database, or memory in tests). */
@@ -94,27 +100,22 @@ final class Courier {
     int deliverDue(int max) {
         recordFinished();
         Instant now = clock.instant();
+        // Attempts the executor refused earlier, and leases let go, are started first.
+        lanes.startable(now).forEach(this::launch);
         // A claim costs a query over every pending delivery: made when a lane can take a large
         // share, or once a second for subscribers that have none yet.
         if (!lanes.refillable() && lastClaim != null && now.isBefore(lastClaim.plus(CLAIM_EVERY))) {
             return 0;
         }
         lastClaim = now;
-        List<Parcel> due = store.claimDue(now, now.plus(LEASE), max, lanes.room());
+        Room room = lanes.room();
+        List<Parcel> due = store.claimDue(now, now.plus(LEASE), max, room);
+        lanes.claimed(room, due);
         List<Parcel> start = new ArrayList<>();
-        due.forEach(parcel -> start.addAll(lanes.take(parcel)));
+        due.forEach(parcel -> start.addAll(lanes.take(parcel, now)));
         start.forEach(this::launch);
         recordFinished();
         return due.size();
-    }
-
-    /** One attempt on the senders' executor; when it ends, the next of its lane starts. */
-    private void launch(Parcel parcel) {
-        long start = System.nanoTime();
-        attemptAsync(parcel).thenAccept(outcome -> {
-            finished(parcel, outcome);
-            lanes.ended(parcel, Duration.ofNanos(System.nanoTime() - start)).forEach(this::launch);
-        });
     }
 
     /**
@@ -174,17 +175,35 @@ final class Courier {
     }
 
     /**
-     * One attempt, isolated: whatever it throws (signing, the executor refusing it) becomes that
-     * delivery's failed attempt, retried by the schedule. Otherwise one bad parcel would fail the
-     * round, and every delivery claimed with it would wait out its lease unrecorded.
+     * One attempt on the senders' executor. When it ends, its slot is freed (and the next of its
+     * lane started) before its outcome is published, so the loop never records a delivery whose
+     * slot is still taken. Whatever the attempt throws becomes that delivery's failed attempt,
+     * retried by the schedule; an executor with no room leaves it at the head of its lane, no
+     * attempt spent, for when the loop comes back.
      */
-    private CompletableFuture<Outcome> attemptAsync(Parcel parcel) {
+    private void launch(Parcel parcel) {
+        long start = System.nanoTime();
+        CompletableFuture<Outcome> attempt;
         try {
-            return CompletableFuture.supplyAsync(() -> attempt(parcel), executor)
-                    .exceptionally(e -> broken(parcel, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e));
-        } catch (RuntimeException refused) {
-            return CompletableFuture.completedFuture(broken(parcel, refused));
+            attempt = CompletableFuture.supplyAsync(() -> attempt(parcel), executor);
+        } catch (RejectedExecutionException full) {
+            lanes.refused(parcel);
+            return;
         }
+        attempt.exceptionally(e -> broken(parcel, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e))
+                .thenAccept(outcome -> {
+                    List<Parcel> next = lanes.ended(parcel, Duration.ofNanos(System.nanoTime() - start), clock.instant());
+                    if (outcome.kind() == Outcome.Kind.GONE) {
+                        lanes.drop(parcel.subscriptionId());
+                    }
+                    finished(parcel, outcome);
+                    next.forEach(this::launch);
+                });
+    }
+
+    /** The subscription ended (deleted): what waits in its lane is not sent. */
+    void forget(String subscriptionId) {
+        lanes.drop(subscriptionId);
     }
 
     private Outcome broken(Parcel parcel, Throwable e) {
@@ -203,11 +222,11 @@ final class Courier {
         }
         int status = answer.status();
         if (status >= 200 && status < 300) {
-            return new Outcome(parcel.deliveryId(), parcel.subscriptionId(), Outcome.Kind.DELIVERED, clock.instant(), status, null);
+            return Outcome.of(parcel, Outcome.Kind.DELIVERED, clock.instant(), status, null);
         }
         if (status == 410) {
             LOG.info(() -> "subscription " + parcel.subscriptionId() + " disabled: its receiver answered 410 Gone");
-            return new Outcome(parcel.deliveryId(), parcel.subscriptionId(), Outcome.Kind.GONE, clock.instant(), status,
+            return Outcome.of(parcel, Outcome.Kind.GONE, clock.instant(), status,
                     "HTTP 410: the receiver is gone");
         }
         Optional<Duration> wait = status == 429 || status == 503 ? answer.retryAfter() : Optional.empty();
@@ -217,10 +236,10 @@ final class Courier {
     private Outcome failed(Parcel parcel, Integer status, Optional<Duration> retryAfter, String error) {
         Optional<Instant> next = retries.next(parcel.attempt(), clock.instant(), retryAfter.orElse(null));
         if (next.isPresent()) {
-            return new Outcome(parcel.deliveryId(), parcel.subscriptionId(), Outcome.Kind.RETRY, next.get(), status, error);
+            return Outcome.of(parcel, Outcome.Kind.RETRY, next.get(), status, error);
         }
         LOG.log(Level.WARNING, "webhook {0} is a dead letter after {1} attempts: {2}",
                 new Object[] {parcel.eventId(), parcel.attempt(), PhoneNumbers.maskIn(error)});
-        return new Outcome(parcel.deliveryId(), parcel.subscriptionId(), Outcome.Kind.DEAD, clock.instant(), status, error);
+        return Outcome.of(parcel, Outcome.Kind.DEAD, clock.instant(), status, error);
     }
 }

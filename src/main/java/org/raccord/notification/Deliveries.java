@@ -130,8 +130,13 @@ public class Deliveries implements Courier.Store {
     @Transactional
     public void record(List<Courier.Outcome> outcomes) {
         for (Courier.Outcome o : outcomes) {
-            meters.counter(OUTCOMES, "outcome", o.kind().name().toLowerCase(Locale.ROOT)).increment();
             Delivery d = em.find(Delivery.class, o.deliveryId());
+            if (d == null || !Delivery.PENDING.equals(d.state()) || d.attempts() != o.attempt()) {
+                // Cancelled meanwhile (410, unsubscribed), or claimed again after its lease: a
+                // late outcome of an earlier attempt changes nothing.
+                continue;
+            }
+            meters.counter(OUTCOMES, "outcome", o.kind().name().toLowerCase(Locale.ROOT)).increment();
             OffsetDateTime at = o.at().atOffset(ZoneOffset.UTC);
             switch (o.kind()) {
                 case DELIVERED -> d.delivered(at, o.status());
@@ -158,10 +163,8 @@ public class Deliveries implements Courier.Store {
      */
     @Transactional
     public int deleteFinishedBefore(OffsetDateTime before, int batch) {
-        return BatchDelete.of(em, "Delivery", em.createQuery(
-                "select d.id from Delivery d where d.state in :finished and d.createdAt < :before order by d.id", Long.class)
-                .setParameter("finished", List.of(Delivery.DELIVERED, Delivery.DEAD, Delivery.CANCELLED))
-                .setParameter("before", before).setMaxResults(batch));
+        return BatchDelete.of(em, "Delivery", "e.state in :finished and e.createdAt < :before",
+                Map.of("finished", List.of(Delivery.DELIVERED, Delivery.DEAD, Delivery.CANCELLED), "before", before), batch);
     }
 
     /** A subscriber's deliveries, newest first, optionally in one state. */

@@ -9,6 +9,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -28,12 +32,24 @@ import org.apache.hc.core5.util.Timeout;
  * redirect is a failure to deliver, not an invitation to post elsewhere); at most
  * {@code perReceiver} connections to one host and port; the answer's body read and dropped.
  * No proxy and no system properties are used: the connection goes where the check said.
+ *
+ * <p>The timeouts bound each connect and each read, not a whole answer: a receiver that dribbles
+ * one byte every few seconds would hold a sender thread for ever. So every attempt also has a
+ * deadline (connect timeout plus twice the answer timeout), after which it is cancelled.
  */
 final class HttpWebhookPost implements WebhookPost, AutoCloseable {
 
     private final CloseableHttpClient client;
+    private final Duration deadline;
+    /** Cancels attempts past their deadline; its one daemon thread only ever calls cancel(). */
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "webhook-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     HttpWebhookPost(ReceiverAddresses addresses, Duration connectTimeout, Duration timeout, int perReceiver, int total) {
+        this.deadline = connectTimeout.plus(timeout.multipliedBy(2));
         Timeout connect = Timeout.of(connectTimeout);
         Timeout answer = Timeout.of(timeout);
         this.client = HttpClients.custom()
@@ -58,16 +74,22 @@ final class HttpWebhookPost implements WebhookPost, AutoCloseable {
         headers.forEach(request::setHeader);
         String type = headers.getOrDefault("Content-Type", "application/json");
         request.setEntity(new StringEntity(body, ContentType.parse(type).withCharset(StandardCharsets.UTF_8)));
-        return client.execute(request, response -> {
-            EntityUtils.consume(response.getEntity());
-            Header retryAfter = response.getFirstHeader("Retry-After");
-            return new Answer(response.getCode(), Optional.ofNullable(retryAfter).map(Header::getValue)
-                    .flatMap(HttpWebhookPost::retryAfter));
-        });
+        ScheduledFuture<?> cancel = deadlines.schedule(() -> request.cancel(), deadline.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return client.execute(request, response -> {
+                EntityUtils.consume(response.getEntity());
+                Header retryAfter = response.getFirstHeader("Retry-After");
+                return new Answer(response.getCode(), Optional.ofNullable(retryAfter).map(Header::getValue)
+                        .flatMap(HttpWebhookPost::retryAfter));
+            });
+        } finally {
+            cancel.cancel(false);
+        }
     }
 
     @Override
     public void close() throws IOException {
+        deadlines.shutdownNow();
         client.close();
     }
 

@@ -16,6 +16,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 
@@ -116,6 +117,12 @@ public class NotificationSchedule {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    void ended(@Observes(during = TransactionPhase.AFTER_SUCCESS) SubscriptionEnded ended) {
+        if (courier != null) {
+            courier.forget(ended.subscriptionId());
         }
     }
 

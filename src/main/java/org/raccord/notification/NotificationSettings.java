@@ -64,7 +64,7 @@ public class NotificationSettings {
      * claims more, as many as it can attempt well within their lease (SubscriberLanes).
      */
     @Inject
-    @ConfigProperty(name = "raccord.hub.perSubscriber", defaultValue = "8")
+    @ConfigProperty(name = "raccord.hub.perSubscriber", defaultValue = "4")
     int perSubscriber;
 
     /** Connections to all receivers together (the senders' executor has its own limit in server.xml). */

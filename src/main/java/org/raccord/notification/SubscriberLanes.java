@@ -1,6 +1,7 @@
 package org.raccord.notification;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -15,9 +16,12 @@ import java.util.stream.Collectors;
  * of deliveries taken from the store (running, waiting their turn, or ended and not yet recorded)
  * sized to what the lane can attempt well within the claim's lease at the pace its receiver
  * answers: a prompt receiver's lane claims hundreds at a time (one database claim feeds many
- * attempts), a slow one's a few (none waits past its lease). A slow or hanging receiver holds
- * {@code running} sender threads, never the pool. A lane is refilled once half of it is done, so
- * that claims stay large.
+ * attempts), a slow one's a few. A slow or hanging receiver holds {@code running} sender threads,
+ * never the pool. A lane is refilled once half of it is done, so that claims stay large.
+ *
+ * <p>A delivery whose lease is nearly over when its turn comes is let go unattempted (the store
+ * hands it out again after the lease, with the same id), and one claimed again while still held is
+ * not taken twice: no delivery is ever attempted by two hands at once.
  */
 final class SubscriberLanes {
 
@@ -31,13 +35,19 @@ final class SubscriberLanes {
     /** How long each subscriber's receiver has been taking to answer (guarded by this). */
     private final Map<String, Duration> paces = new HashMap<>();
 
+    private record Held(Parcel parcel, Instant claimedAt) {
+    }
+
     private static final class Lane {
         int claimed;
         int running;
-        final Deque<Parcel> waiting = new ArrayDeque<>();
+        boolean saturated;
+        final Deque<Held> waiting = new ArrayDeque<>();
+        /** The deliveries in the lane, by id, with when they were claimed. */
+        final Map<Long, Instant> held = new HashMap<>();
     }
 
-    /** Lanes of a fixed size: {@code running} at once, {@code claimed} taken at most. */
+    /** Lanes of a fixed size: {@code running} at once, {@code claimed} taken at most, a 2-minute lease. */
     SubscriberLanes(int running, int claimed) {
         this(running, claimed, claimed, Duration.ofMinutes(2), Duration.ofMinutes(1));
     }
@@ -60,8 +70,8 @@ final class SubscriberLanes {
      * round of {@code running}, at most {@code most} deliveries.
      */
     static SubscriberLanes within(Duration lease, Duration timeout, int running, int most) {
-        return new SubscriberLanes(running, running * rounds(lease, timeout), Math.max(most, running * rounds(lease, timeout)),
-                lease, timeout);
+        int fewest = running * rounds(lease, timeout);
+        return new SubscriberLanes(running, fewest, Math.max(most, fewest), lease, timeout);
     }
 
     private static int rounds(Duration lease, Duration pace) {
@@ -89,33 +99,75 @@ final class SubscriberLanes {
         };
     }
 
-    /** Whether a claim could fill something now: no lane at all, or one at most half full. */
-    synchronized boolean refillable() {
-        return lanes.isEmpty() || lanes.entrySet().stream().anyMatch(e -> e.getValue().claimed * 2 <= size(e.getKey()));
+    /**
+     * After a claim: a lane that got all the room it was offered may have more waiting in the
+     * store (it is refilled as soon as it is half done); one that got less has had everything due.
+     */
+    synchronized void claimed(Courier.Room offered, List<Parcel> taken) {
+        Map<String, Long> counts = taken.stream().collect(Collectors.groupingBy(Parcel::subscriptionId, Collectors.counting()));
+        lanes.forEach((s, lane) -> lane.saturated = counts.getOrDefault(s, 0L) >= offered.of(s) && offered.of(s) > 0);
     }
 
-    /** A claimed delivery joins its lane; returns the deliveries that may be attempted now. */
-    synchronized List<Parcel> take(Parcel parcel) {
+    /** Whether a claim could fill something now: no lane at all, or a saturated one at most half full. */
+    synchronized boolean refillable() {
+        return lanes.isEmpty() || lanes.entrySet().stream()
+                .anyMatch(e -> e.getValue().saturated && e.getValue().claimed * 2 <= size(e.getKey()));
+    }
+
+    /** A claimed delivery joins its lane (unless it holds it already); returns the deliveries that may be attempted now. */
+    synchronized List<Parcel> take(Parcel parcel, Instant now) {
         Lane lane = lanes.computeIfAbsent(parcel.subscriptionId(), s -> new Lane());
+        if (lane.held.putIfAbsent(parcel.deliveryId(), now) != null) {
+            return startable(lane, now);
+        }
         lane.claimed++;
-        lane.waiting.add(parcel);
-        return startable(lane);
+        lane.waiting.add(new Held(parcel, now));
+        return startable(lane, now);
     }
 
     /** An attempt ended after {@code took}; its slot is free. Returns the deliveries that may be attempted now. */
-    synchronized List<Parcel> ended(Parcel parcel, Duration took) {
+    synchronized List<Parcel> ended(Parcel parcel, Duration took, Instant now) {
         // The pace follows a slower answer at once and a quicker one gradually.
-        paces.merge(parcel.subscriptionId(), took, (was, now) -> now.compareTo(was) > 0 ? now : was.multipliedBy(4).plus(now).dividedBy(5));
+        paces.merge(parcel.subscriptionId(), took, (was, latest) -> latest.compareTo(was) > 0 ? latest
+                : was.multipliedBy(4).plus(latest).dividedBy(5));
+        Lane lane = lanes.get(parcel.subscriptionId());
+        if (lane == null) {
+            return List.of();
+        }
+        lane.running--;
+        return startable(lane, now);
+    }
+
+    /** The executor had no room for this attempt: it goes back to the head of its lane, no attempt spent. */
+    synchronized void refused(Parcel parcel) {
         Lane lane = lanes.get(parcel.subscriptionId());
         lane.running--;
-        return startable(lane);
+        lane.waiting.addFirst(new Held(parcel, lane.held.get(parcel.deliveryId())));
+    }
+
+    /** The deliveries of every lane that may be attempted now (after refusals, or leases let go). */
+    synchronized List<Parcel> startable(Instant now) {
+        List<Parcel> start = new ArrayList<>();
+        lanes.values().forEach(lane -> start.addAll(startable(lane, now)));
+        return start;
+    }
+
+    /** The subscription ended (410, or deleted): what waits in its lane is let go unattempted. */
+    synchronized void drop(String subscriptionId) {
+        Lane lane = lanes.get(subscriptionId);
+        if (lane != null) {
+            lane.waiting.forEach(h -> release(lane, h.parcel()));
+            lane.waiting.clear();
+            removeIfDone(subscriptionId, lane);
+        }
     }
 
     /** The delivery's outcome is recorded (or left to its lease): it leaves its lane. */
     synchronized void recorded(Parcel parcel) {
         Lane lane = lanes.get(parcel.subscriptionId());
-        if (--lane.claimed == 0) {
-            lanes.remove(parcel.subscriptionId());
+        if (lane != null) {
+            release(lane, parcel);
+            removeIfDone(parcel.subscriptionId(), lane);
         }
     }
 
@@ -135,12 +187,30 @@ final class SubscriberLanes {
         return Math.max(fewest, Math.min(most, running * rounds(lease, paces.getOrDefault(subscriptionId, firstPace))));
     }
 
-    private List<Parcel> startable(Lane lane) {
+    private List<Parcel> startable(Lane lane, Instant now) {
         List<Parcel> start = new ArrayList<>();
         while (lane.running < running && !lane.waiting.isEmpty()) {
+            Held next = lane.waiting.poll();
+            // Too close to the end of its lease: let it go; the store hands it out again after it.
+            if (now.isAfter(next.claimedAt().plus(lease.minus(lease.dividedBy(10))))) {
+                release(lane, next.parcel());
+                continue;
+            }
             lane.running++;
-            start.add(lane.waiting.poll());
+            start.add(next.parcel());
         }
         return start;
+    }
+
+    private static void release(Lane lane, Parcel parcel) {
+        if (lane.held.remove(parcel.deliveryId()) != null) {
+            lane.claimed--;
+        }
+    }
+
+    private void removeIfDone(String subscriptionId, Lane lane) {
+        if (lane.claimed == 0 && lane.running == 0 && lane.waiting.isEmpty()) {
+            lanes.remove(subscriptionId);
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,6 +16,9 @@ import jakarta.transaction.Transactional;
 /** The hub's subscriptions, each visible to the client that made it only. */
 @ApplicationScoped
 public class Subscriptions {
+
+    @Inject
+    Event<SubscriptionEnded> ended;
 
     @PersistenceContext(unitName = "raccord")
     EntityManager em;
@@ -47,6 +51,7 @@ public class Subscriptions {
         found.ifPresent(s -> {
             s.delete();
             deliveries.cancelPending(s.id());
+            ended.fire(new SubscriptionEnded(s.id()));
         });
         return found.isPresent();
     }

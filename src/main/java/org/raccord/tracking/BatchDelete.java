@@ -1,24 +1,34 @@
 package org.raccord.tracking;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 
 /**
- * One bounded step of a purge: the rows whose ids a query selects (at most its maximum results)
- * are deleted with a bulk JPQL delete, which also makes the provider drop its cached copies (a
- * native delete would leave them to be served).
+ * One bounded step of a purge: up to {@code batch} rows of an entity that meet a condition are
+ * deleted with a bulk JPQL delete, which also makes the provider drop its cached copies (a native
+ * delete would leave them to be served). The condition is checked again by the delete itself, so a
+ * row that changed since it was selected (a dead letter replayed meanwhile) stays.
  */
 public final class BatchDelete {
 
     private BatchDelete() {
     }
 
-    /** Deletes the {@code entity} rows {@code ids} selects; returns how many. */
-    public static int of(EntityManager em, String entity, TypedQuery<Long> ids) {
-        List<Long> selected = ids.getResultList();
-        return selected.isEmpty() ? 0
-                : em.createQuery("delete from " + entity + " e where e.id in :ids").setParameter("ids", selected).executeUpdate();
+    /** Deletes up to {@code batch} {@code entity} rows (alias {@code e}) meeting {@code condition}; returns how many. */
+    public static int of(EntityManager em, String entity, String condition, Map<String, Object> parameters, int batch) {
+        TypedQuery<Long> select = em.createQuery("select e.id from " + entity + " e where " + condition + " order by e.id",
+                Long.class).setMaxResults(batch);
+        parameters.forEach(select::setParameter);
+        List<Long> ids = select.getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Query delete = em.createQuery("delete from " + entity + " e where e.id in :ids and " + condition).setParameter("ids", ids);
+        parameters.forEach(delete::setParameter);
+        return delete.executeUpdate();
     }
 }

@@ -15,11 +15,26 @@ public final class MaskedFailure extends RuntimeException {
 
     private MaskedFailure(Throwable original, int depth) {
         super(original.getMessage() == null ? null : PhoneNumbers.maskIn(original.getMessage()),
-                original.getCause() == null || original.getCause() == original || depth >= DEPTH ? null
-                        : new MaskedFailure(original.getCause(), depth + 1),
+                next(original, depth) == null ? null : new MaskedFailure(next(original, depth), depth + 1),
                 false, true);
         setStackTrace(original.getStackTrace());
         this.originalClass = original.getClass().getName();
+    }
+
+    /** The cause to show after {@code failure}: its own, or past the depth limit the root cause, which matters most. */
+    private static Throwable next(Throwable failure, int depth) {
+        Throwable cause = failure.getCause();
+        if (cause == null || cause == failure || depth < DEPTH) {
+            return cause == failure ? null : cause;
+        }
+        if (depth > DEPTH) {
+            return null;
+        }
+        Throwable root = cause;
+        for (int hops = 0; root.getCause() != null && root.getCause() != root && hops < 100; hops++) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     /** The failure to log in place of {@code original}. */

@@ -2,11 +2,14 @@ package org.raccord.tracking;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
@@ -15,8 +18,8 @@ import jakarta.transaction.Transactional;
  * settled (completed, cancelled, rejected, failed) and has not changed since the cutoff, with its
  * whole story (timeline, revisions, alerts, milestones, outbox events), since it names a home's
  * phone line and a person's mobile; and outbox events published before their own cutoff. Bulk
- * JPQL deletes ({@link BatchDelete}), so that the provider drops its cached copies too. The read model hears of the
- * erased lines like of any change, and forgets their answers.
+ * JPQL deletes ({@link BatchDelete}), so that the provider drops its cached copies too. The read
+ * model hears of the erased lines ({@link LinesErased}) and forgets their answers.
  */
 @ApplicationScoped
 public class SettledLines {
@@ -30,20 +33,22 @@ public class SettledLines {
     EntityManager em;
 
     @Inject
-    Event<LinesChanged> changed;
+    Event<LinesErased> erased;
 
     /** Erases up to {@code batch} settled lines unchanged since {@code before}; returns how many. */
     @Transactional
     public int eraseSettledBefore(OffsetDateTime before, int batch) {
+        // Locked until the commit: a page reopening one of these orders waits, then finds it gone
+        // and starts it anew, instead of adding its story to a line being erased.
         List<TrackedLine> lines = em.createQuery("select l from TrackedLine l where l.state in :settled"
                         + " and l.changedAt < :before order by l.id", TrackedLine.class)
-                .setParameter("settled", SETTLED).setParameter("before", before).setMaxResults(batch).getResultList();
+                .setParameter("settled", SETTLED).setParameter("before", before).setMaxResults(batch)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         if (lines.isEmpty()) {
             return 0;
         }
         List<Long> ids = lines.stream().map(TrackedLine::id).toList();
-        // Withdrawn from the read model inside this transaction, before the rows are gone.
-        changed.fire(new LinesChanged(lines.stream().map(LineKeys::of).toList()));
+        erased.fire(new LinesErased(Set.copyOf(ids)));
         for (String story : STORIES) {
             em.createQuery("delete from " + story + " e where e.lineId in :ids").setParameter("ids", ids).executeUpdate();
         }
@@ -54,8 +59,6 @@ public class SettledLines {
     /** Deletes up to {@code batch} outbox events published before {@code before}; returns how many. */
     @Transactional
     public int deletePublishedOutboxBefore(OffsetDateTime before, int batch) {
-        return BatchDelete.of(em, "OutboxEvent", em.createQuery(
-                "select o.id from OutboxEvent o where o.publishedAt < :before order by o.id", Long.class)
-                .setParameter("before", before).setMaxResults(batch));
+        return BatchDelete.of(em, "OutboxEvent", "e.publishedAt < :before", Map.of("before", before), batch);
     }
 }

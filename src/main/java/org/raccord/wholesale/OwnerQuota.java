@@ -8,15 +8,17 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 /**
  * The owner's quota as Raccord keeps it: at most {@code perSecond} calls in <em>any</em> second,
  * whichever second the owner counts in. A limiter that grants N per one-second period can grant N
- * at the end of one period and N more at the start of the next, 2N within the owner's second; in
- * quarter-second periods of N/5, any second overlaps at most five of them. The price: a sustained
- * rate of 4N/5.
+ * at the end of one period and N more at the start of the next, 2N within the owner's second. In
+ * quarter-second periods, the calls granted within any second span at most five of them; a call
+ * may also reach the owner up to a quarter of a second after its grant (a late wake-up, a GC
+ * pause, connection set-up), so the calls arriving within one owner second span at most six:
+ * N/6 a period keeps them within N. The price: a sustained rate of 2N/3.
  */
 final class OwnerQuota {
 
     static final Duration PERIOD = Duration.ofMillis(250);
-    /** Periods of {@link #PERIOD} any one-second window can overlap. */
-    private static final int OVERLAPPED = 5;
+    /** Periods of {@link #PERIOD} whose calls can reach the owner within one of its seconds. */
+    private static final int OVERLAPPED = 6;
 
     private OwnerQuota() {
     }
@@ -29,7 +31,7 @@ final class OwnerQuota {
                 .timeoutDuration(permitWait).build();
     }
 
-    /** The most calls this limiter lets through in any one second. */
+    /** The most calls this limiter lets reach the owner in any one of its seconds. */
     static int perSecond(RateLimiter limiter) {
         return limiter.getRateLimiterConfig().getLimitForPeriod() * OVERLAPPED;
     }

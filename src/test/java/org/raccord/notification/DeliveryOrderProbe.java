@@ -73,7 +73,7 @@ public class DeliveryOrderProbe extends HttpServlet {
             List<Courier.Outcome> outcomes = new ArrayList<>();
             for (Parcel p : first) {
                 outcomes.add(p.eventId().equals("burst-1")
-                        ? new Courier.Outcome(p.deliveryId(), SUBSCRIPTION, Courier.Outcome.Kind.RETRY, T0.plusSeconds(600), 503, "HTTP 503")
+                        ? Courier.Outcome.of(p, Courier.Outcome.Kind.RETRY, T0.plusSeconds(600), 503, "HTTP 503")
                         : delivered(p, T0.plusSeconds(1)));
             }
             deliveries.record(outcomes);
@@ -99,7 +99,7 @@ public class DeliveryOrderProbe extends HttpServlet {
     }
 
     private static Courier.Outcome delivered(Parcel p, Instant at) {
-        return new Courier.Outcome(p.deliveryId(), SUBSCRIPTION, Courier.Outcome.Kind.DELIVERED, at, 204, null);
+        return Courier.Outcome.of(p, Courier.Outcome.Kind.DELIVERED, at, 204, null);
     }
 
     private static void insert(Statement s, long id, long line, String eventId, String type) throws SQLException {

@@ -96,4 +96,18 @@ class HttpWebhookPostTest {
         assertThat(answer.status()).isEqualTo(307);
         assertThat(internal.findAll(postRequestedFor(urlEqualTo("/hook")))).isEmpty();
     }
+
+    @Test
+    void aReceiverThatDribblesItsAnswerIsCutOffAtTheDeadline() throws Exception {
+        dns.put("receiver.local", "127.0.0.1");
+        // One chunk every 50 ms for 20 s: no read ever waits a second, the answer never ends in time.
+        internal.stubFor(post(urlEqualTo("/dribble")).willReturn(aResponse().withStatus(200).withBody("x".repeat(400))
+                .withChunkedDribbleDelay(400, 20_000)));
+        try (HttpWebhookPost quick = new HttpWebhookPost(new ReceiverAddresses(Set.of("receiver.local"),
+                host -> new InetAddress[] {InetAddress.getByName(dns.get(host))}), Duration.ofMillis(500), Duration.ofSeconds(1), 4, 16)) {
+            assertThatThrownBy(() -> quick.post(URI.create("http://receiver.local:" + internal.port() + "/dribble"), Map.of(), "{}"))
+                    .as("cancelled at connect timeout + twice the answer timeout, long before the answer ends")
+                    .isInstanceOf(java.io.IOException.class);
+        }
+    }
 }

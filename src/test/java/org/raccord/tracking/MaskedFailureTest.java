@@ -29,4 +29,20 @@ class MaskedFailureTest {
         assertThat(MaskedFailure.of(masked)).isSameAs(masked);
         assertThat(MaskedFailure.of(new IllegalStateException()).toString()).isEqualTo("java.lang.IllegalStateException");
     }
+
+    @Test
+    void aVeryLongChainKeepsItsRootCause() {
+        Throwable chain = new IllegalArgumentException("root 0612345678");
+        for (int i = 0; i < 20; i++) {
+            chain = new IllegalStateException("wrapper " + i, chain);
+        }
+
+        Throwable shown = MaskedFailure.of(chain);
+        Throwable last = shown;
+        while (last.getCause() != null) {
+            last = last.getCause();
+        }
+
+        assertThat(last.toString()).startsWith("java.lang.IllegalArgumentException: root ").doesNotContain("612345");
+    }
 }
