@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.raccord.api.InvalidRequest;
+import org.raccord.web.InvalidRequest;
 import org.raccord.api.LineFinder;
 import org.raccord.tracking.PhoneNumbers;
 import org.raccord.tracking.ServiceGap;

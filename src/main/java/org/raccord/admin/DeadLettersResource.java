@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.raccord.api.Problem;
+import org.raccord.web.Problem;
 import org.raccord.notification.Deliveries;
 import org.raccord.notification.Delivery;
 

@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
-import org.raccord.api.Problem;
+import org.raccord.web.Problem;
 
 /**
  * Guards every {@link OperatorAction}: refuses it without the caller's CSRF token or when the

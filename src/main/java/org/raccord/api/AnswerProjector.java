@@ -24,8 +24,9 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import org.raccord.polling.FeedPoller;
+import org.raccord.tracking.Backlog;
 import org.raccord.tracking.LineKeys;
+import org.raccord.tracking.LinesErased;
 import org.raccord.tracking.LinesChanged;
 import org.raccord.tracking.TrackedLines;
 import org.raccord.tracking.MaskedFailure;
@@ -57,7 +58,7 @@ public class AnswerProjector {
     StoredAnswers answers;
 
     @Inject
-    FeedPoller poller;
+    Backlog backlog;
 
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -94,7 +95,7 @@ public class AnswerProjector {
     }
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) LinesChanged change) {
-        if (poller.behind()) {
+        if (backlog.catchingUp()) {
             // Not kept in memory: a backlog may change a million lines. The database knows them.
             leftBehind = true;
             return;
@@ -105,6 +106,11 @@ public class AnswerProjector {
         }
         pending.addAll(change.lineIds());
         kick();
+    }
+
+    /** Lines erased by retention: their answers and reference keys go with them. */
+    void erased(@Observes(during = TransactionPhase.AFTER_SUCCESS) LinesErased erased) {
+        answers.remove(erased.lineIds());
     }
 
     void catchUpAtStart(@Observes Startup startup) {

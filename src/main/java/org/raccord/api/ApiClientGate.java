@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.raccord.web.ClientScopes;
+import org.raccord.web.Problem;
 
 /**
  * Lets through only API clients whose bearer token (verified by Liberty's mpJwt before this runs)

@@ -9,6 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.raccord.web.Problem;
 
 /**
  * Each API client gets its own request budget (per second unless configured otherwise); beyond it, 429 with {@code Retry-After}.

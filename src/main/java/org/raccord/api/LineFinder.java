@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.raccord.tracking.TrackedLine;
 import org.raccord.tracking.TrackedLines;
+import org.raccord.web.InvalidRequest;
+import org.raccord.web.Problem;
 
 /** Finds a line from what a client typed. */
 @ApplicationScoped

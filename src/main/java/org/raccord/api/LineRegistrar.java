@@ -8,6 +8,7 @@ import org.raccord.tracking.Contact;
 import org.raccord.tracking.PhoneNumbers;
 import org.raccord.tracking.TrackedLine;
 import org.raccord.tracking.TrackedLines;
+import org.raccord.web.InvalidRequest;
 
 /**
  * Registers a line for tracking, for API clients and operations alike: normalizes the numbers

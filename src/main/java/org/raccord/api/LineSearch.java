@@ -9,6 +9,9 @@ import java.util.Optional;
 
 import org.raccord.tracking.LineFilter;
 import org.raccord.tracking.ServiceState;
+import org.raccord.web.InvalidRequest;
+import org.raccord.web.Paging;
+import org.raccord.web.Problem;
 
 /** Reads the list's query parameters, naming every invalid one. */
 final class LineSearch {

@@ -15,7 +15,7 @@ import org.raccord.tracking.MilestoneReached;
 import org.raccord.tracking.Reason;
 import org.raccord.tracking.ServiceGap;
 import org.raccord.tracking.TrackedLine;
-import org.raccord.wholesale.ReasonCatalogue;
+import org.raccord.tracking.ReasonCatalogue;
 
 /** A tracked line as customer channels see it. Absent values are left out of the JSON. */
 @Schema(description = "A tracked line: no customer name or address, ever. Absent values are left out.")

@@ -43,6 +43,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.raccord.tracking.TrackedLine;
 import org.raccord.tracking.TrackedLines;
 import org.raccord.wholesale.NetworkOwner;
+import org.raccord.web.ApiDocs;
+import org.raccord.web.ClientScopes;
+import org.raccord.web.InvalidRequest;
+import org.raccord.web.Languages;
+import org.raccord.web.Paging;
+import org.raccord.web.Problem;
+import org.raccord.web.Roles;
 
 /** Lines, by any of their references: what customer channels read, what back offices search and register. */
 // One instance for all requests: a per-request resource pays CDI injection, serialized in Liberty, every time.

@@ -7,6 +7,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import org.raccord.wholesale.WholesaleException;
+import org.raccord.web.Problem;
 
 /**
  * What the owner said or failed to say, when a request had to ask it (registration): an unknown

@@ -12,6 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.raccord.web.ApiDocs;
+import org.raccord.web.ClientScopes;
+import org.raccord.web.Roles;
 
 /**
  * Lets an API client check its token and its way in without touching any line; also the baseline

@@ -13,6 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.raccord.web.ApiDocs;
+import org.raccord.web.Problem;
+import org.raccord.web.Roles;
 
 /**
  * All REST resources live under {@code /api}; static pages and the simulator keep the rest. The

@@ -6,7 +6,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.raccord.tracking.Reason;
 import org.raccord.tracking.TimelineEntry;
-import org.raccord.wholesale.ReasonCatalogue;
+import org.raccord.tracking.ReasonCatalogue;
 
 /** One page of a line's timeline: every upstream event, oldest first. */
 public record TimelinePage(List<Item> items, int offset, int limit, long total) {

@@ -31,11 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.raccord.api.ApiDocs;
-import org.raccord.api.ClientScopes;
-import org.raccord.api.InvalidRequest;
-import org.raccord.api.Problem;
-import org.raccord.api.Roles;
+import org.raccord.web.ApiDocs;
+import org.raccord.web.ClientScopes;
+import org.raccord.web.InvalidRequest;
+import org.raccord.web.Problem;
+import org.raccord.web.Roles;
 import org.raccord.tracking.DomainEventType;
 
 /**

@@ -13,7 +13,7 @@ import java.util.Properties;
 
 import org.raccord.tracking.Reason;
 import org.raccord.tracking.SpokenDates;
-import org.raccord.wholesale.ReasonCatalogue;
+import org.raccord.tracking.ReasonCatalogue;
 
 /**
  * SMS texts from the French and English templates (sms_fr/sms_en.properties), with the real dates

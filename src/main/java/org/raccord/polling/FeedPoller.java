@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.raccord.tracking.CutoverEvent;
+import org.raccord.tracking.Backlog;
 import org.raccord.tracking.Feed;
 import org.raccord.tracking.FeedCursor;
 import org.raccord.tracking.LineLedger;
@@ -57,6 +58,9 @@ public class FeedPoller {
     @ConfigProperty(name = "raccord.polling.pagesPerRun", defaultValue = "40")
     int pagesPerRun;
 
+    @Inject
+    Backlog backlog;
+
     /** A page that failed this many times in a row is applied event by event, and what still fails is set aside. */
     @Inject
     @ConfigProperty(name = "raccord.polling.quarantineAfter", defaultValue = "3")
@@ -65,7 +69,6 @@ public class FeedPoller {
     private final Map<Feed, LongAdder> applied = new EnumMap<>(Map.of(Feed.ORDER, new LongAdder(), Feed.CUTOVER, new LongAdder()));
     private final Map<Feed, PageFailures> failures = new EnumMap<>(Feed.class);
     private final LongAdder quarantined = new LongAdder();
-    private final Map<Feed, Boolean> behind = new EnumMap<>(Map.of(Feed.ORDER, false, Feed.CUTOVER, false));
 
     /** The ledger's way of applying one page of a feed with its cursor. */
     interface PageApplier<E> {
@@ -95,7 +98,7 @@ public class FeedPoller {
 
     /** Whether the last run stopped at its page budget while the owner had more: catch-up continues. */
     public boolean behind() {
-        return behind.containsValue(true);
+        return backlog.catchingUp();
     }
 
     /** New events applied from both feeds since start-up. */
@@ -111,7 +114,7 @@ public class FeedPoller {
     <E> int read(Feed feed, BiFunction<Long, Integer, FeedPage<E>> fetch, PageApplier<E> apply, ToLongFunction<E> sequence,
                  Quarantine<E> quarantine) {
         int applied = 0;
-        behind.put(feed, false);
+        backlog.behind(feed, false);
         try {
             // Read once per run, then follow the pages: within one scheduled task the container keeps
             // one persistence context, so re-reading the cursor there would return the stale entity.
@@ -128,7 +131,7 @@ public class FeedPoller {
                 int fresh = applyPage(feed, from, events, apply, sequence, quarantine);
                 this.applied.get(feed).add(fresh);
                 applied += fresh;
-                behind.put(feed, events.more() && page == pagesPerRun - 1);
+                backlog.behind(feed, events.more() && page == pagesPerRun - 1);
             }
         } catch (WholesaleException e) {
             // Owner trouble is expected and already recorded by the guards (health, degraded flag).

@@ -1,5 +1,6 @@
 /**
  * Decides what to ask the owner and when, and hands the answers to {@code tracking}: feed
- * cursors, reconciliation of single lines, registration of new lines.
+ * cursors, reconciliation of single lines, registration of new lines. May import {@code wholesale},
+ * {@code tracking} and {@code heartbeat}.
  */
 package org.raccord.polling;

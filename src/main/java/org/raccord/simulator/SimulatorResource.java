@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import org.raccord.api.Problem;
+import org.raccord.web.Problem;
 
 /**
  * Operations' handle on the simulated owner: where its clock stands, which showcase lines to look

@@ -5,7 +5,8 @@
  * in production.
  *
  * <p>It stands on the other side of the wire, so it implements the generated service interfaces;
- * no product package other than {@code wholesale} ever touches the generated classes.
+ * no product package other than {@code wholesale} ever touches the generated classes. It imports
+ * only those generated classes and the shared {@code web} helpers.
  *
  * <p>Nothing here is materialised per event: a line's whole life is a pure function of the seed and
  * its index ({@link org.raccord.simulator.LineScript}), and only compact logs of what has been

@@ -1,9 +1,7 @@
-package org.raccord.wholesale;
+package org.raccord.tracking;
 
 import java.util.Locale;
 import java.util.Map;
-
-import org.raccord.tracking.Reason;
 
 /**
  * The owner's reason codes in plain language, French and English, for an agent to read aloud or an

@@ -1,4 +1,4 @@
-package org.raccord.api;
+package org.raccord.web;
 
 /** Names shared by the OpenAPI annotations, and the examples they show (real answers of the simulator). */
 public final class ApiDocs {

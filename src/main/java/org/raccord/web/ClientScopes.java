@@ -1,4 +1,4 @@
-package org.raccord.api;
+package org.raccord.web;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package org.raccord.api;
+package org.raccord.web;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -1,16 +1,16 @@
-package org.raccord.api;
+package org.raccord.web;
 
 import java.util.Locale;
 
 import jakarta.ws.rs.core.HttpHeaders;
 
 /** French unless the client prefers English (Accept-Language, in its order of preference). */
-final class Languages {
+public final class Languages {
 
     private Languages() {
     }
 
-    static boolean prefersEnglish(HttpHeaders headers) {
+    public static boolean prefersEnglish(HttpHeaders headers) {
         for (Locale locale : headers.getAcceptableLanguages()) {
             String language = locale.getLanguage();
             if ("fr".equals(language)) {

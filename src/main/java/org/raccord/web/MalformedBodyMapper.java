@@ -1,4 +1,4 @@
-package org.raccord.api;
+package org.raccord.web;
 
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.core.Response;

@@ -1,22 +1,22 @@
-package org.raccord.api;
+package org.raccord.web;
 
 import java.util.List;
 
 /** Reads paging parameters by hand: JAX-RS would answer 404 to a number it cannot convert. */
-final class Paging {
+public final class Paging {
 
-    static final int MAX_OFFSET = 1_000_000;
-    static final int MAX_LIMIT = 200;
+    public static final int MAX_OFFSET = 1_000_000;
+    public static final int MAX_LIMIT = 200;
 
     /** Items to skip and page size, both valid. */
-    record Page(int offset, int limit) {
+    public record Page(int offset, int limit) {
     }
 
     private Paging() {
     }
 
     /** The page, or null after naming each invalid parameter in {@code violations}. */
-    static Page read(String offset, String limit, List<Problem.Violation> violations) {
+    public static Page read(String offset, String limit, List<Problem.Violation> violations) {
         Integer o = number(offset, 0, MAX_OFFSET);
         Integer l = number(limit, 1, MAX_LIMIT);
         if (o == null) {
@@ -29,7 +29,7 @@ final class Paging {
     }
 
     /** The whole number in [min, max], or null when the text is anything else. */
-    static Integer number(String text, int min, int max) {
+    public static Integer number(String text, int min, int max) {
         if (text == null || text.isEmpty() || text.length() > 9 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return null;
         }

@@ -1,4 +1,4 @@
-package org.raccord.api;
+package org.raccord.web;
 
 import java.net.URI;
 import java.util.List;

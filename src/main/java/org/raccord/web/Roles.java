@@ -1,4 +1,4 @@
-package org.raccord.api;
+package org.raccord.web;
 
 /** The roles Raccord checks; deployments map them to their users or groups. */
 public final class Roles {

@@ -1,4 +1,4 @@
-package org.raccord.api;
+package org.raccord.web;
 
 import java.util.UUID;
 import java.util.logging.Level;

@@ -13,6 +13,7 @@ import org.raccord.wholesale.soap.order.Commande;
 import org.raccord.wholesale.soap.order.EvenementCommande;
 import org.raccord.wholesale.soap.order.Resultat;
 import org.raccord.wholesale.soap.order.Technologie;
+import org.raccord.tracking.ReasonCatalogue;
 
 /** Access-order answers, from the owner's XML objects to Raccord's records. */
 final class OrderTranslation {

@@ -16,7 +16,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.raccord.polling.FeedPoller;
+import org.raccord.tracking.Backlog;
 import org.raccord.tracking.LineKeys;
 import org.raccord.tracking.LinesChanged;
 import org.raccord.tracking.TrackedLines;
@@ -143,9 +143,9 @@ class AnswerProjectorTest {
                     case "registerInterposedSynchronization" -> synchronizations.add((Synchronization) args[0]);
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
-        projector.poller = new FeedPoller() {
+        projector.backlog = new Backlog() {
             @Override
-            public boolean behind() {
+            public boolean catchingUp() {
                 return behind;
             }
         };

@@ -26,6 +26,7 @@ import org.raccord.support.Http;
 import org.raccord.support.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.raccord.web.Problem;
 
 /**
  * API clients on a real Liberty: bearer JWTs verified by mpJwt (issuer, audience, signature,

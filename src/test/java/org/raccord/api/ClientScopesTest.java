@@ -14,6 +14,7 @@ import jakarta.ws.rs.HttpMethod;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.raccord.web.ClientScopes;
 
 /** No API-client resource may be left without scopes: the gate lets through what names none. */
 class ClientScopesTest {

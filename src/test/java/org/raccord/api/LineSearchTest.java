@@ -9,6 +9,8 @@ import org.raccord.tracking.ServiceState;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.raccord.web.InvalidRequest;
+import org.raccord.web.Problem;
 
 /** The list's parameters: every valid combination read, every invalid value named. */
 class LineSearchTest {

@@ -16,6 +16,7 @@ import org.raccord.support.Http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import org.raccord.web.Problem;
 
 /**
  * The first end-to-end slice on a real Liberty: the REST API registers a line, Raccord asks the

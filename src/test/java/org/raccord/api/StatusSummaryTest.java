@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.raccord.wholesale.ReasonCatalogue;
+import org.raccord.tracking.ReasonCatalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.raccord.web.Paging;
 
 /** The sentences an agent reads aloud, for the customer-letter situation, in French and English. */
 class StatusSummaryTest {

@@ -19,6 +19,7 @@ import org.raccord.wholesale.GuardSettings;
 import org.raccord.wholesale.NetworkOwner;
 import org.raccord.wholesale.OwnerGuards;
 import org.raccord.wholesale.WholesaleSettings;
+import org.raccord.tracking.Backlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +48,7 @@ class FeedPollerTest {
         FeedPoller poller = new FeedPoller();
         poller.owner = owner;
         poller.ledger = ledger;
+        poller.backlog = new Backlog();
         poller.executor = Executors.newSingleThreadExecutor();
         poller.pageSize = 50;
         poller.pagesPerRun = 1_000;

@@ -19,7 +19,7 @@ import org.raccord.tracking.FeedCursor;
 import org.raccord.tracking.LineLedger;
 import org.raccord.tracking.OrderEvent;
 import org.raccord.tracking.OrderEventKind;
-import org.raccord.wholesale.ReasonCatalogue;
+import org.raccord.tracking.ReasonCatalogue;
 
 /**
  * Test-only servlet: a burst of owner news, {@code count} delays of as many orders named

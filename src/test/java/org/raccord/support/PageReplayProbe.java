@@ -21,7 +21,7 @@ import org.raccord.tracking.OrderEvent;
 import org.raccord.tracking.OrderEventKind;
 import org.raccord.tracking.TrackedLine;
 import org.raccord.tracking.TrackedLines;
-import org.raccord.wholesale.ReasonCatalogue;
+import org.raccord.tracking.ReasonCatalogue;
 
 /**
  * Test-only servlet: applies one order-feed page (accepted with a date, the date revised with its

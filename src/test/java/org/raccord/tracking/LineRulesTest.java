@@ -18,7 +18,6 @@ import org.raccord.simulator.LocalOwner;
 import org.raccord.wholesale.AccessOrderGateway;
 import org.raccord.wholesale.CutoverGateway;
 import org.raccord.wholesale.FeedPage;
-import org.raccord.wholesale.ReasonCatalogue;
 import org.raccord.wholesale.WholesaleSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
