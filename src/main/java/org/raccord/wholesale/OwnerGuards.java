@@ -49,6 +49,7 @@ public final class OwnerGuards {
     private final BulkheadRegistry bulkheads;
     private final RateLimiterRegistry limiters;
     private final RateLimiter quota;
+    private final int quotaPerSecond;
     private final GuardMetrics metrics;
     private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
@@ -86,6 +87,7 @@ public final class OwnerGuards {
                 .build());
         this.limiters = RateLimiterRegistry.of(OwnerQuota.config(s.quotaPerSecond(), s.permitWait()));
         this.quota = limiters.rateLimiter("owner");
+        this.quotaPerSecond = s.quotaPerSecond();
         OPERATIONS.forEach(op -> {
             breakers.circuitBreaker(op);
             retries.retry(op);
@@ -156,7 +158,7 @@ public final class OwnerGuards {
 
     public QuotaReading quota() {
         RateLimiter.Metrics m = quota.getMetrics();
-        return new QuotaReading(OwnerQuota.perSecond(quota), Math.max(0, m.getAvailablePermissions()),
+        return new QuotaReading(quotaPerSecond, Math.max(0, m.getAvailablePermissions()),
                 m.getNumberOfWaitingThreads());
     }
 

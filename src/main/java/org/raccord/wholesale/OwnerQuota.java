@@ -2,7 +2,6 @@ package org.raccord.wholesale;
 
 import java.time.Duration;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 
 /**
@@ -29,10 +28,5 @@ final class OwnerQuota {
         }
         return RateLimiterConfig.custom().limitForPeriod(perSecond / OVERLAPPED).limitRefreshPeriod(PERIOD)
                 .timeoutDuration(permitWait).build();
-    }
-
-    /** The most calls this limiter lets reach the owner in any one of its seconds. */
-    static int perSecond(RateLimiter limiter) {
-        return limiter.getRateLimiterConfig().getLimitForPeriod() * OVERLAPPED;
     }
 }
