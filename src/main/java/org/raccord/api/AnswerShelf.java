@@ -28,7 +28,7 @@ import org.raccord.tracking.LineKeys;
  * B+tree) beside the database. A lookup is a reference-to-line read and a line-to-entry read in
  * one read transaction: no SQL, no connection, no page objects on the heap, and readers never wait
  * for writers. Two key spaces: {@code lines} (line id, 8 bytes big-endian, to a {@link ShelfEntry})
- * and {@code references} (a {@link ShelfReference} key to the line id).
+ * and {@code references} (a {@link ReferenceKind} key to the line id).
  *
  * <p>Durability is not needed (the shelf is derived from the database and audited against it at
  * start-up), so commits are not synced to disk: writes cost microseconds.
@@ -40,7 +40,7 @@ final class AnswerShelf implements AutoCloseable {
     }
 
     /** One reference to try: its kind and value. */
-    record Lookup(ShelfReference kind, String value) {
+    record Key(ReferenceKind kind, String value) {
     }
 
     private final Path dir;
@@ -89,10 +89,10 @@ final class AnswerShelf implements AutoCloseable {
      * none when no reference names a line here, when the line's answer is withdrawn or missing, or
      * when the reference no longer belongs to the line it points at.
      */
-    Optional<Found> find(List<Lookup> lookups, boolean english) {
+    Optional<Found> find(List<Key> lookups, boolean english) {
         Txn<byte[]> txn = reader();
         try {
-            for (Lookup lookup : lookups) {
+            for (Key lookup : lookups) {
                 if (lookup.value() == null) {
                     continue;
                 }
@@ -186,7 +186,7 @@ final class AnswerShelf implements AutoCloseable {
                 ShelfEntry entry = entry(txn, line.id());
                 if (entry != null && !entry.withdrawn() && entry.version() == line.version() && entry.sameReferences(line)) {
                     pointReferences(txn, line);
-                } else if (entry == null || entry.version() <= line.version() || Tokens.boot(entry.token()) != boot) {
+                } else if (entry == null || entry.version() <= line.version() || WriteStamps.boot(entry.token()) != boot) {
                     put(txn, line, ShelfEntry.withdrawal(line, token));
                     stale.add(line.id());
                 }
@@ -203,7 +203,7 @@ final class AnswerShelf implements AutoCloseable {
             for (CursorIterable.KeyVal<byte[]> kv : it) {
                 long id = ByteBuffer.wrap(kv.key()).getLong();
                 ShelfEntry entry = ShelfEntry.decode(kv.val());
-                if (!(entry.withdrawn() && Tokens.boot(entry.token()) == boot)) {
+                if (!(entry.withdrawn() && WriteStamps.boot(entry.token()) == boot)) {
                     ids.add(id);
                     if (ids.size() == limit) {
                         break;
@@ -224,7 +224,7 @@ final class AnswerShelf implements AutoCloseable {
                     continue;
                 }
                 String[] values = ShelfEntry.decode(raw).references();
-                for (ShelfReference kind : ShelfReference.values()) {
+                for (ReferenceKind kind : ReferenceKind.values()) {
                     String value = values[kind.ordinal()];
                     if (value != null && Arrays.equals(references.get(txn, kind.key(value)), id)) {
                         references.delete(txn, kind.key(value));
@@ -255,7 +255,7 @@ final class AnswerShelf implements AutoCloseable {
 
     private void pointReferences(Txn<byte[]> txn, LineKeys line) {
         byte[] id = id(line.id());
-        for (ShelfReference kind : ShelfReference.values()) {
+        for (ReferenceKind kind : ReferenceKind.values()) {
             String value = kind.in(line);
             if (value != null) {
                 byte[] key = kind.key(value);

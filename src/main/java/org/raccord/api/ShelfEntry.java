@@ -12,7 +12,7 @@ import org.raccord.tracking.LineKeys;
  * answer older than that may be stored or served. Both carry the line's references, so that a
  * lookup can check that the reference it came by still belongs to the line.
  *
- * @param token who wrote it ({@link Tokens}: which boot of the server, and which change, rendering or audit)
+ * @param token who wrote it ({@link WriteStamps}: which boot of the server, and which change, rendering or audit)
  * @param french the French answer, UTF-8, when made to be stored (null when decoded: see {@link #body});
  *               {@code english} likewise
  */
@@ -22,12 +22,12 @@ record ShelfEntry(boolean withdrawn, long version, long token, String[] referenc
     private static final byte WITHDRAWN = 2;
 
     static ShelfEntry answer(LineKeys line, String french, String english, long token) {
-        return new ShelfEntry(false, line.version(), token, ShelfReference.allOf(line), french.getBytes(StandardCharsets.UTF_8),
+        return new ShelfEntry(false, line.version(), token, ReferenceKind.allOf(line), french.getBytes(StandardCharsets.UTF_8),
                 english.getBytes(StandardCharsets.UTF_8));
     }
 
     static ShelfEntry withdrawal(LineKeys line, long token) {
-        return new ShelfEntry(true, line.version(), token, ShelfReference.allOf(line), null, null);
+        return new ShelfEntry(true, line.version(), token, ReferenceKind.allOf(line), null, null);
     }
 
     /** Whether a rendering at {@code version} may replace this entry: never an older one. */
@@ -36,7 +36,7 @@ record ShelfEntry(boolean withdrawn, long version, long token, String[] referenc
     }
 
     boolean sameReferences(LineKeys line) {
-        return Arrays.equals(references, ShelfReference.allOf(line));
+        return Arrays.equals(references, ReferenceKind.allOf(line));
     }
 
     byte[] encode() {
@@ -74,14 +74,14 @@ record ShelfEntry(boolean withdrawn, long version, long token, String[] referenc
         }
         long version = b.getLong();
         long token = b.getLong();
-        String[] refs = new String[ShelfReference.values().length];
+        String[] refs = new String[ReferenceKind.values().length];
         readReferences(b, refs);
         return new ShelfEntry(kind == WITHDRAWN, version, token, refs, null, null);
     }
 
     /** Reads the references from {@code b} into {@code refs}, or skips them when {@code refs} is null. */
     private static void readReferences(ByteBuffer b, String[] refs) {
-        for (int i = 0; i < ShelfReference.values().length; i++) {
+        for (int i = 0; i < ReferenceKind.values().length; i++) {
             short length = b.getShort();
             if (length >= 0) {
                 if (refs != null) {

@@ -46,7 +46,7 @@ public class StoredAnswers {
     @ConfigProperty(name = "raccord.answers.maxGiB", defaultValue = "64")
     long maxGiB;
 
-    private final Tokens tokens = new Tokens();
+    private final WriteStamps tokens = new WriteStamps();
     private final AtomicLong readFailures = new AtomicLong();
     /** Closing the shelf waits for the readers and writers using it: LMDB must not close under them. */
     private final ReadWriteLock use = new ReentrantReadWriteLock();
@@ -125,15 +125,15 @@ public class StoredAnswers {
     }
 
     /** The columns a reference is tried against, in the order the database lookup tries them. */
-    static List<AnswerShelf.Lookup> lookups(LineReference reference) {
+    static List<AnswerShelf.Key> lookups(LineReference reference) {
         String value = reference.value();
         return switch (reference.kind()) {
-            case PHONE -> List.of(new AnswerShelf.Lookup(ShelfReference.PHONE, value),
-                    new AnswerShelf.Lookup(ShelfReference.NDI, reference.ndi()));
-            case PTO -> List.of(new AnswerShelf.Lookup(ShelfReference.PTO, value));
-            case REFERENCE -> List.of(new AnswerShelf.Lookup(ShelfReference.ORDER, value),
-                    new AnswerShelf.Lookup(ShelfReference.SERVICE, value), new AnswerShelf.Lookup(ShelfReference.PTO, value),
-                    new AnswerShelf.Lookup(ShelfReference.NDI, value));
+            case PHONE -> List.of(new AnswerShelf.Key(ReferenceKind.PHONE, value),
+                    new AnswerShelf.Key(ReferenceKind.NDI, reference.ndi()));
+            case PTO -> List.of(new AnswerShelf.Key(ReferenceKind.PTO, value));
+            case REFERENCE -> List.of(new AnswerShelf.Key(ReferenceKind.ORDER, value),
+                    new AnswerShelf.Key(ReferenceKind.SERVICE, value), new AnswerShelf.Key(ReferenceKind.PTO, value),
+                    new AnswerShelf.Key(ReferenceKind.NDI, value));
         };
     }
 

@@ -43,12 +43,12 @@ final class Courier {
     static final Duration CLAIM_EVERY = Duration.ofSeconds(1);
 
     /** What became of one attempt. GONE (410) ends the delivery and its subscription. */
-    record Outcome(long deliveryId, String subscriptionId, int attempt, Kind kind, Instant at, Integer status, String error) {
+    record AttemptOutcome(long deliveryId, String subscriptionId, int attempt, Kind kind, Instant at, Integer status, String error) {
         enum Kind { DELIVERED, RETRY, DEAD, GONE }
 
         /** The outcome of this parcel's attempt (the store records it only for that attempt of a pending delivery). */
-        static Outcome of(Parcel parcel, Kind kind, Instant at, Integer status, String error) {
-            return new Outcome(parcel.deliveryId(), parcel.subscriptionId(), parcel.attempt(), kind, at, status, error);
+        static AttemptOutcome of(Parcel parcel, Kind kind, Instant at, Integer status, String error) {
+            return new AttemptOutcome(parcel.deliveryId(), parcel.subscriptionId(), parcel.attempt(), kind, at, status, error);
         }
     }
 
@@ -62,7 +62,7 @@ final class Courier {
         List<Parcel> claimDue(Instant now, Instant leaseUntil, int max, Room room);
 
         /** Outcomes, recorded together (one transaction); {@code at} is when a retry is due. */
-        void record(List<Outcome> outcomes);
+        void record(List<AttemptOutcome> outcomes);
     }
 
     /** How many more attempts each subscriber may start now. */
@@ -164,14 +164,14 @@ final class Courier {
         return lanes.claimed(subscriptionId);
     }
 
-    private void finished(Parcel parcel, Outcome outcome) {
+    private void finished(Parcel parcel, AttemptOutcome outcome) {
         synchronized (ended) {
             ended.add(new Finished(parcel, outcome));
             ended.notifyAll();
         }
     }
 
-    private record Finished(Parcel parcel, Outcome outcome) {
+    private record Finished(Parcel parcel, AttemptOutcome outcome) {
     }
 
     /**
@@ -183,7 +183,7 @@ final class Courier {
      */
     private void launch(Parcel parcel) {
         long start = System.nanoTime();
-        CompletableFuture<Outcome> attempt;
+        CompletableFuture<AttemptOutcome> attempt;
         try {
             attempt = CompletableFuture.supplyAsync(() -> attempt(parcel), executor);
         } catch (RejectedExecutionException full) {
@@ -193,7 +193,7 @@ final class Courier {
         attempt.exceptionally(e -> broken(parcel, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e))
                 .thenAccept(outcome -> {
                     List<Parcel> next = lanes.ended(parcel, Duration.ofNanos(System.nanoTime() - start), clock.instant());
-                    if (outcome.kind() == Outcome.Kind.GONE) {
+                    if (outcome.kind() == AttemptOutcome.Kind.GONE) {
                         lanes.drop(parcel.subscriptionId());
                     }
                     finished(parcel, outcome);
@@ -206,12 +206,12 @@ final class Courier {
         lanes.drop(subscriptionId);
     }
 
-    private Outcome broken(Parcel parcel, Throwable e) {
+    private AttemptOutcome broken(Parcel parcel, Throwable e) {
         LOG.log(Level.WARNING, "webhook " + parcel.eventId() + ": the attempt failed before it was sent", MaskedFailure.of(e));
         return failed(parcel, null, Optional.empty(), "not sent: " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
-    Outcome attempt(Parcel parcel) {
+    AttemptOutcome attempt(Parcel parcel) {
         WebhookPost.Answer answer;
         try {
             Map<String, String> headers = Signatures.headers(parcel.secrets(), parcel.eventId(),
@@ -222,24 +222,24 @@ final class Courier {
         }
         int status = answer.status();
         if (status >= 200 && status < 300) {
-            return Outcome.of(parcel, Outcome.Kind.DELIVERED, clock.instant(), status, null);
+            return AttemptOutcome.of(parcel, AttemptOutcome.Kind.DELIVERED, clock.instant(), status, null);
         }
         if (status == 410) {
             LOG.info(() -> "subscription " + parcel.subscriptionId() + " disabled: its receiver answered 410 Gone");
-            return Outcome.of(parcel, Outcome.Kind.GONE, clock.instant(), status,
+            return AttemptOutcome.of(parcel, AttemptOutcome.Kind.GONE, clock.instant(), status,
                     "HTTP 410: the receiver is gone");
         }
         Optional<Duration> wait = status == 429 || status == 503 ? answer.retryAfter() : Optional.empty();
         return failed(parcel, status, wait, "HTTP " + status);
     }
 
-    private Outcome failed(Parcel parcel, Integer status, Optional<Duration> retryAfter, String error) {
+    private AttemptOutcome failed(Parcel parcel, Integer status, Optional<Duration> retryAfter, String error) {
         Optional<Instant> next = retries.next(parcel.attempt(), clock.instant(), retryAfter.orElse(null));
         if (next.isPresent()) {
-            return Outcome.of(parcel, Outcome.Kind.RETRY, next.get(), status, error);
+            return AttemptOutcome.of(parcel, AttemptOutcome.Kind.RETRY, next.get(), status, error);
         }
         LOG.log(Level.WARNING, "webhook {0} is a dead letter after {1} attempts: {2}",
                 new Object[] {parcel.eventId(), parcel.attempt(), PhoneNumbers.maskIn(error)});
-        return Outcome.of(parcel, Outcome.Kind.DEAD, clock.instant(), status, error);
+        return AttemptOutcome.of(parcel, AttemptOutcome.Kind.DEAD, clock.instant(), status, error);
     }
 }

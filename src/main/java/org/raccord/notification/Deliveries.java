@@ -128,8 +128,8 @@ public class Deliveries implements Courier.Store {
 
     @Override
     @Transactional
-    public void record(List<Courier.Outcome> outcomes) {
-        for (Courier.Outcome o : outcomes) {
+    public void record(List<Courier.AttemptOutcome> outcomes) {
+        for (Courier.AttemptOutcome o : outcomes) {
             Delivery d = em.find(Delivery.class, o.deliveryId());
             if (d == null || !Delivery.PENDING.equals(d.state()) || d.attempts() != o.attempt()) {
                 // Cancelled meanwhile (410, unsubscribed), or claimed again after its lease: a

@@ -3,7 +3,6 @@ package org.raccord.tracking;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 
 /**
  * How soon a line deserves a fresh consult of the owner, on top of the feeds: often when a cut or a
@@ -17,7 +16,6 @@ public final class CheckCadence {
     static final Duration ROUTINE = Duration.ofHours(12);
     static final Duration UNKNOWN_MAX = Duration.ofHours(24);
     private static final Duration HORIZON = Duration.ofHours(48);
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private CheckCadence() {
     }
@@ -56,6 +54,6 @@ public final class CheckCadence {
     }
 
     private static OffsetDateTime startOf(LocalDate day) {
-        return day == null ? null : day.atStartOfDay(PARIS).toOffsetDateTime();
+        return day == null ? null : day.atStartOfDay(SpokenDates.PARIS).toOffsetDateTime();
     }
 }

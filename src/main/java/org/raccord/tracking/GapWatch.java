@@ -2,7 +2,6 @@ package org.raccord.tracking;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,7 +11,6 @@ import java.util.Map;
  */
 final class GapWatch {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final WorkingDays calendar;
 
@@ -40,12 +38,12 @@ final class GapWatch {
         if (cut == null) {
             return null;
         }
-        LocalDate delivery = line.deliveredAt() != null ? line.deliveredAt().atZoneSameInstant(PARIS).toLocalDate()
+        LocalDate delivery = line.deliveredAt() != null ? line.deliveredAt().atZoneSameInstant(SpokenDates.PARIS).toLocalDate()
                 : line.committedDeliveryDate();
         if (delivery == null) {
             return null;
         }
-        return ServiceGap.of(cut.atZoneSameInstant(PARIS).toLocalDate(), line.cutoverDoneAt() != null,
+        return ServiceGap.of(cut.atZoneSameInstant(SpokenDates.PARIS).toLocalDate(), line.cutoverDoneAt() != null,
                 delivery, line.deliveredAt() != null, calendar);
     }
 

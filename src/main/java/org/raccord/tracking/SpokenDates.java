@@ -12,6 +12,7 @@ import java.util.Locale;
  */
 public final class SpokenDates {
 
+    /** French time, declared here once for Raccord (the simulator, on the owner's side, has its own). */
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter FR = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.FRENCH);
     private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);

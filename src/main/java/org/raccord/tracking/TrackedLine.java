@@ -125,7 +125,9 @@ public class TrackedLine {
     /** Changes whenever the line is written, confirmations included: the basis of its ETag. */
     public long version() { return version; }
 
-    // --- changes, made by LineRules only ------------------------------------------------------
+    // --- changes: package-private, made by the rules (LineRules and its helpers) for what the
+    // owner says, and by LineLedger for Raccord's own bookkeeping (contact, check schedule,
+    // announcements); nothing outside tracking can change a line ------------------------------
     void references(String service, String pto, String ndi, Boolean fibre) {
         if (service != null) { this.serviceReference = service; }
         if (pto != null) { this.ptoReference = pto; }

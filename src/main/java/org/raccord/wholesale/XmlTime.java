@@ -7,10 +7,13 @@ import java.time.ZoneId;
 import javax.xml.datatype.DatatypeConstants;
 import javax.xml.datatype.XMLGregorianCalendar;
 
+import org.raccord.tracking.SpokenDates;
+
 /** Reads the owner's XML Schema dates; a date-time without offset is the owner's local time (Paris). */
 final class XmlTime {
 
-    private static final ZoneId OWNER_ZONE = ZoneId.of("Europe/Paris");
+    /** The owner works in French time, as Raccord speaks it. */
+    private static final ZoneId OWNER_ZONE = SpokenDates.PARIS;
 
     private XmlTime() {
     }

@@ -313,11 +313,11 @@ class CourierTest {
         }
 
         @Override
-        public synchronized void record(List<Courier.Outcome> outcomes) {
+        public synchronized void record(List<Courier.AttemptOutcome> outcomes) {
             if (crashOnNextRecord.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new IllegalStateException("crash before the outcome was recorded");
             }
-            for (Courier.Outcome o : outcomes) {
+            for (Courier.AttemptOutcome o : outcomes) {
                 Row row = rows.get((int) o.deliveryId());
                 switch (o.kind()) {
                     case DELIVERED -> row.state = Delivery.DELIVERED;

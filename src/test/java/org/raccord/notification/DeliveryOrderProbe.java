@@ -70,10 +70,10 @@ public class DeliveryOrderProbe extends HttpServlet {
 
             JsonArrayBuilder steps = Json.createArrayBuilder();
             List<Parcel> first = claim(steps, T0.plusSeconds(1));
-            List<Courier.Outcome> outcomes = new ArrayList<>();
+            List<Courier.AttemptOutcome> outcomes = new ArrayList<>();
             for (Parcel p : first) {
                 outcomes.add(p.eventId().equals("burst-1")
-                        ? Courier.Outcome.of(p, Courier.Outcome.Kind.RETRY, T0.plusSeconds(600), 503, "HTTP 503")
+                        ? Courier.AttemptOutcome.of(p, Courier.AttemptOutcome.Kind.RETRY, T0.plusSeconds(600), 503, "HTTP 503")
                         : delivered(p, T0.plusSeconds(1)));
             }
             deliveries.record(outcomes);
@@ -98,8 +98,8 @@ public class DeliveryOrderProbe extends HttpServlet {
         return claimed;
     }
 
-    private static Courier.Outcome delivered(Parcel p, Instant at) {
-        return Courier.Outcome.of(p, Courier.Outcome.Kind.DELIVERED, at, 204, null);
+    private static Courier.AttemptOutcome delivered(Parcel p, Instant at) {
+        return Courier.AttemptOutcome.of(p, Courier.AttemptOutcome.Kind.DELIVERED, at, 204, null);
     }
 
     private static void insert(Statement s, long id, long line, String eventId, String type) throws SQLException {

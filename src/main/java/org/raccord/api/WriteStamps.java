@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Who withdrew an answer: this server's boot (high 32 bits, random per start) and a counter. A
  * withdrawal only its own change may take back; one from an earlier boot cannot be in flight.
  */
-final class Tokens {
+final class WriteStamps {
 
     private final long boot = new SecureRandom().nextInt() & 0xffffffffL;
     private final AtomicInteger next = new AtomicInteger();

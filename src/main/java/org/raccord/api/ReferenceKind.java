@@ -10,7 +10,7 @@ import org.raccord.tracking.LineKeys;
  * columns; each is its own key space on the shelf (a letter, then the value), so that a phone
  * number and an order reference that happen to be spelled alike never meet.
  */
-enum ShelfReference {
+enum ReferenceKind {
     ORDER('O', LineKeys::orderReference),
     SERVICE('S', LineKeys::serviceReference),
     PTO('T', LineKeys::ptoReference),
@@ -20,7 +20,7 @@ enum ShelfReference {
     private final char letter;
     private final Function<LineKeys, String> ofLine;
 
-    ShelfReference(char letter, Function<LineKeys, String> ofLine) {
+    ReferenceKind(char letter, Function<LineKeys, String> ofLine) {
         this.letter = letter;
         this.ofLine = ofLine;
     }
@@ -36,7 +36,7 @@ enum ShelfReference {
 
     /** The line's references, one slot per kind, in this enum's order. */
     static String[] allOf(LineKeys line) {
-        ShelfReference[] kinds = values();
+        ReferenceKind[] kinds = values();
         String[] refs = new String[kinds.length];
         for (int i = 0; i < kinds.length; i++) {
             refs[i] = kinds[i].in(line);
