@@ -38,11 +38,18 @@ public class SettledLines {
     /** Erases up to {@code batch} settled lines unchanged since {@code before}; returns how many. */
     @Transactional
     public int eraseSettledBefore(OffsetDateTime before, int batch) {
-        // Locked until the commit: a page reopening one of these orders waits, then finds it gone
-        // and starts it anew, instead of adding its story to a line being erased.
-        List<TrackedLine> lines = em.createQuery("select l from TrackedLine l where l.state in :settled"
-                        + " and l.changedAt < :before order by l.id", TrackedLine.class)
-                .setParameter("settled", SETTLED).setParameter("before", before).setMaxResults(batch)
+        List<Long> candidates = em.createQuery("select l.id from TrackedLine l where l.state in :settled"
+                        + " and l.changedAt < :before order by l.id", Long.class)
+                .setParameter("settled", SETTLED).setParameter("before", before).setMaxResults(batch).getResultList();
+        if (candidates.isEmpty()) {
+            return 0;
+        }
+        // Locked until the commit, the conditions checked again: a page reopening one of these
+        // orders waits, then finds it gone and starts it anew, instead of adding its story to a line
+        // being erased. (Locked apart from the paged query: H2 refuses FOR UPDATE with LIMIT.)
+        List<TrackedLine> lines = em.createQuery("select l from TrackedLine l where l.id in :ids and l.state in :settled"
+                        + " and l.changedAt < :before", TrackedLine.class)
+                .setParameter("ids", candidates).setParameter("settled", SETTLED).setParameter("before", before)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         if (lines.isEmpty()) {
             return 0;

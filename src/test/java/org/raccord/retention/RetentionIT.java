@@ -49,7 +49,10 @@ class RetentionIT {
         assertThat(ids(left, "outbox")).as("published 8 days ago: gone").containsExactly(-902L, -903L);
 
         // The erased line's answer is gone from the read model too.
-        await().untilAsserted(() -> assertThat(Http.get("api/v1/lines/CMD-RETAIN-OLD", Http.channel()).statusCode()).isEqualTo(404));
+        await().untilAsserted(() -> {
+            HttpResponse<String> erased = Http.get("api/v1/lines/CMD-RETAIN-OLD", Http.channel());
+            assertThat(erased.statusCode()).as(erased.body()).isEqualTo(404);
+        });
         assertThat(Http.get("api/v1/lines/CMD-RETAIN-NEW", Http.channel()).statusCode()).isEqualTo(200);
     }
 
