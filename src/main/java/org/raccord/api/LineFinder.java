@@ -33,11 +33,7 @@ public class LineFinder {
     }
 
     Optional<TrackedLine> find(LineReference reference) {
-        return switch (reference.kind()) {
-            case PHONE -> lines.byPhone(reference.value(), reference.ndi());
-            case PTO -> lines.byPto(reference.value());
-            case REFERENCE -> lines.byAnyReference(reference.value());
-        };
+        return lines.byFirst(reference.tries());
     }
 
     public static Response unknownLine() {

@@ -1,7 +1,9 @@
 package org.raccord.api;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
+import org.raccord.tracking.LineColumn;
 import org.raccord.tracking.PhoneNumbers;
 
 /**
@@ -22,6 +24,20 @@ public record LineReference(Kind kind, String value, String ndi) {
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9_-]{1,30}");
     /** Digits of any script (full-width, Arabic-Indic…): libphonenumber reads them as their ASCII values. */
     private static final Pattern PHONE_LIKE = Pattern.compile("[+\\p{Nd} .()\\-]{6,32}");
+
+    /**
+     * The columns this reference is tried against, in order: the one definition the database
+     * lookup and the read model both follow. A phone number is the line's number, then its NDI;
+     * a PTO reference is a PTO; any other reference is an order, a service, a PTO or an NDI.
+     */
+    public List<LineColumn.Try> tries() {
+        return switch (kind) {
+            case PHONE -> List.of(new LineColumn.Try(LineColumn.PHONE, value), new LineColumn.Try(LineColumn.NDI, ndi));
+            case PTO -> List.of(new LineColumn.Try(LineColumn.PTO, value));
+            case REFERENCE -> List.of(new LineColumn.Try(LineColumn.ORDER, value), new LineColumn.Try(LineColumn.SERVICE, value),
+                    new LineColumn.Try(LineColumn.PTO, value), new LineColumn.Try(LineColumn.NDI, value));
+        };
+    }
 
     public static LineReference parse(String input) {
         if (input == null || input.isBlank()) {

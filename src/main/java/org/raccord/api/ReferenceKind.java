@@ -1,28 +1,38 @@
 package org.raccord.api;
 
 import java.nio.charset.StandardCharsets;
-import java.util.function.Function;
 
+import org.raccord.tracking.LineColumn;
 import org.raccord.tracking.LineKeys;
 
 /**
- * The kinds of reference a lookup may come by, in the order a reference is tried against a line's
- * columns; each is its own key space on the shelf (a letter, then the value), so that a phone
+ * The shelf's key spaces, one per {@link LineColumn} a line can be found by (the order of the
+ * tries is {@code LineReference.tries()}); each is its own key space on the shelf (a letter, then the value), so that a phone
  * number and an order reference that happen to be spelled alike never meet.
  */
 enum ReferenceKind {
-    ORDER('O', LineKeys::orderReference),
-    SERVICE('S', LineKeys::serviceReference),
-    PTO('T', LineKeys::ptoReference),
-    NDI('N', LineKeys::ndi),
-    PHONE('P', LineKeys::phoneE164);
+    ORDER('O', LineColumn.ORDER),
+    SERVICE('S', LineColumn.SERVICE),
+    PTO('T', LineColumn.PTO),
+    NDI('N', LineColumn.NDI),
+    PHONE('P', LineColumn.PHONE);
 
     private final char letter;
-    private final Function<LineKeys, String> ofLine;
+    private final LineColumn column;
 
-    ReferenceKind(char letter, Function<LineKeys, String> ofLine) {
+    ReferenceKind(char letter, LineColumn column) {
         this.letter = letter;
-        this.ofLine = ofLine;
+        this.column = column;
+    }
+
+    /** The shelf's key space for a column. */
+    static ReferenceKind of(LineColumn column) {
+        for (ReferenceKind kind : values()) {
+            if (kind.column == column) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException(column.name());
     }
 
     byte[] key(String value) {
@@ -31,7 +41,7 @@ enum ReferenceKind {
 
     /** This kind's reference of the line (null if it has none). */
     String in(LineKeys line) {
-        return ofLine.apply(line);
+        return column.of(line);
     }
 
     /** The line's references, one slot per kind, in this enum's order. */

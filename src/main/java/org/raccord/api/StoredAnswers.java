@@ -124,17 +124,10 @@ public class StoredAnswers {
         return readFailures.get();
     }
 
-    /** The columns a reference is tried against, in the order the database lookup tries them. */
+    /** The shelf keys a reference is tried against: the database lookup's tries, in their order. */
     static List<AnswerShelf.Key> lookups(LineReference reference) {
-        String value = reference.value();
-        return switch (reference.kind()) {
-            case PHONE -> List.of(new AnswerShelf.Key(ReferenceKind.PHONE, value),
-                    new AnswerShelf.Key(ReferenceKind.NDI, reference.ndi()));
-            case PTO -> List.of(new AnswerShelf.Key(ReferenceKind.PTO, value));
-            case REFERENCE -> List.of(new AnswerShelf.Key(ReferenceKind.ORDER, value),
-                    new AnswerShelf.Key(ReferenceKind.SERVICE, value), new AnswerShelf.Key(ReferenceKind.PTO, value),
-                    new AnswerShelf.Key(ReferenceKind.NDI, value));
-        };
+        return reference.tries().stream().filter(t -> t.value() != null)
+                .map(t -> new AnswerShelf.Key(ReferenceKind.of(t.column()), t.value())).toList();
     }
 
     /**

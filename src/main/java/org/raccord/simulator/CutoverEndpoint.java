@@ -76,14 +76,8 @@ public class CutoverEndpoint implements SuiviBasculePort {
     }
 
     private void admit() throws ThrottlingFault, TechnicalFault {
-        try {
-            desk.admit();
-        } catch (OwnerDesk.Refusal refusal) {
-            if (refusal.throttled()) {
-                throw new ThrottlingFault(refusal.getMessage(), Faults.throttling(refusal));
-            }
-            throw new TechnicalFault(refusal.getMessage(), Faults.technical(refusal));
-        }
+        Faults.admit(desk, r -> new ThrottlingFault(r.getMessage(), Faults.throttling(r)),
+                r -> new TechnicalFault(r.getMessage(), Faults.technical(r)));
     }
 
     private static FunctionalFault functional(String code, String label) {

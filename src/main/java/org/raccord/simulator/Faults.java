@@ -1,5 +1,7 @@
 package org.raccord.simulator;
 
+import java.util.function.Function;
+
 import org.raccord.wholesale.soap.common.Erreur;
 import org.raccord.wholesale.soap.common.ErreurLimitationDebit;
 import org.raccord.wholesale.soap.common.ErreurTechnique;
@@ -8,6 +10,22 @@ import org.raccord.wholesale.soap.common.ErreurTechnique;
 final class Faults {
 
     private Faults() {
+    }
+
+    /**
+     * Admits a request at the owner's desk, or throws the interface's own fault for the refusal
+     * (throttling with its retry delay, or a technical fault): one desk, two sets of generated faults.
+     */
+    static <T extends Exception, U extends Exception> void admit(OwnerDesk desk, Function<OwnerDesk.Refusal, T> throttling,
+                                                              Function<OwnerDesk.Refusal, U> technical) throws T, U {
+        try {
+            desk.admit();
+        } catch (OwnerDesk.Refusal refusal) {
+            if (refusal.throttled()) {
+                throw throttling.apply(refusal);
+            }
+            throw technical.apply(refusal);
+        }
     }
 
     static Erreur error(String code, String label) {

@@ -26,15 +26,17 @@ public class TrackedLines {
     }
 
     /**
-     * Finds a line by its phone number (E.164), or by the NDI that number is in national form. One
-     * indexed query per column, in turn: H2 answers an OR across columns with a full table scan.
+     * The first line found by these tries, in their order. One indexed query per column, in turn:
+     * H2 answers an OR across columns with a full table scan.
      */
-    public Optional<TrackedLine> byPhone(String e164, String ndi) {
-        return byColumn("phoneE164", e164).or(() -> byColumn("ndi", ndi));
-    }
-
-    public Optional<TrackedLine> byPto(String pto) {
-        return byColumn("ptoReference", pto);
+    public Optional<TrackedLine> byFirst(List<LineColumn.Try> tries) {
+        for (LineColumn.Try t : tries) {
+            Optional<TrackedLine> found = byColumn(t.column().attribute(), t.value());
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     public long timelineSize(TrackedLine line) {
@@ -42,15 +44,7 @@ public class TrackedLines {
                 .setParameter("id", line.id()).getSingleResult();
     }
 
-    /** Finds a line by any reference the owner gives it: order, service, PTO or NDI (indexed, in turn). */
-    public Optional<TrackedLine> byAnyReference(String reference) {
-        return byColumn("orderReference", reference)
-                .or(() -> byColumn("serviceReference", reference))
-                .or(() -> byColumn("ptoReference", reference))
-                .or(() -> byColumn("ndi", reference));
-    }
-
-    /** {@code attribute} is one of this class's own constants, never client input. */
+    /** {@code attribute} is a {@link LineColumn}'s, never client input. */
     private Optional<TrackedLine> byColumn(String attribute, String value) {
         if (value == null) {
             return Optional.empty();

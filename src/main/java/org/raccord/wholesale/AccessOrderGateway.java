@@ -1,7 +1,6 @@
 package org.raccord.wholesale;
 
 import org.raccord.tracking.OrderEvent;
-import org.raccord.wholesale.soap.common.EnteteRequete;
 import org.raccord.wholesale.soap.order.ConsulterCommandeReponse;
 import org.raccord.wholesale.soap.order.ConsulterCommandeRequete;
 import org.raccord.wholesale.soap.order.LireFluxCommandesReponse;
@@ -15,8 +14,8 @@ public class AccessOrderGateway {
     static final String FEED = "accessOrder.feed";
 
     private final SuiviCommandeAccesPort port;
-    private final String operatorCode;
     private final OwnerClock clock = new OwnerClock();
+    private final OwnerExchange exchange;
 
     public AccessOrderGateway(WholesaleSettings settings) {
         this(SoapClients.accessOrder(settings), settings.operatorCode());
@@ -24,47 +23,40 @@ public class AccessOrderGateway {
 
     AccessOrderGateway(SuiviCommandeAccesPort port, String operatorCode) {
         this.port = port;
-        this.operatorCode = operatorCode;
+        this.exchange = new OwnerExchange(operatorCode, clock);
     }
 
     /** The order as the owner knows it now, with its whole event history. */
     public OrderSnapshot consult(LineQuery query) {
-        ConsulterCommandeRequete request = new ConsulterCommandeRequete();
-        EnteteRequete header = RequestHeaders.next(operatorCode);
-        request.setEntete(header);
-        switch (query.kind()) {
-            case ORDER_REFERENCE -> request.setReferenceCommandePriseInterneOC(query.value());
-            case SERVICE_REFERENCE -> request.setReferencePrestationPrise(query.value());
-            case PTO_REFERENCE -> request.setReferencePTO(query.value());
-            case NDI -> request.setNdi(query.value());
-        }
-        try {
-            ConsulterCommandeReponse response = port.consulterCommande(request);
-            RequestHeaders.requireAnswerTo(CONSULT, header, response.getEntete(), clock);
+        return exchange.call(CONSULT, header -> {
+            ConsulterCommandeRequete request = new ConsulterCommandeRequete();
+            request.setEntete(header);
+            switch (query.kind()) {
+                case ORDER_REFERENCE -> request.setReferenceCommandePriseInterneOC(query.value());
+                case SERVICE_REFERENCE -> request.setReferencePrestationPrise(query.value());
+                case PTO_REFERENCE -> request.setReferencePTO(query.value());
+                case NDI -> request.setNdi(query.value());
+            }
+            return request;
+        }, port::consulterCommande, ConsulterCommandeReponse::getEntete, response -> {
             if (response.getCommande() == null) {
                 throw new WholesaleException.MalformedAnswer(CONSULT, "answer without an order", null);
             }
             return OrderTranslation.snapshot(response.getCommande());
-        } catch (Exception e) {
-            throw OwnerFaults.translate(CONSULT, e);
-        }
+        });
     }
 
     /** Events published after sequence {@code since}, at most {@code limit} (1 to 1,000). */
     public FeedPage<OrderEvent> readFeed(long since, int limit) {
-        LireFluxCommandesRequete request = new LireFluxCommandesRequete();
-        EnteteRequete header = RequestHeaders.next(operatorCode);
-        request.setEntete(header);
-        request.setDepuisSequence(since);
-        request.setLimite(limit);
-        try {
-            LireFluxCommandesReponse response = port.lireFluxCommandes(request);
-            RequestHeaders.requireAnswerTo(FEED, header, response.getEntete(), clock);
-            return new FeedPage<>(response.getEvenement().stream().map(OrderTranslation::event).toList(),
-                    response.getSequenceSuivante(), response.isEncoreDisponible(), response.getDerniereSequencePubliee());
-        } catch (Exception e) {
-            throw OwnerFaults.translate(FEED, e);
-        }
+        return exchange.call(FEED, header -> {
+            LireFluxCommandesRequete request = new LireFluxCommandesRequete();
+            request.setEntete(header);
+            request.setDepuisSequence(since);
+            request.setLimite(limit);
+            return request;
+        }, port::lireFluxCommandes, LireFluxCommandesReponse::getEntete, response -> new FeedPage<>(
+                response.getEvenement().stream().map(OrderTranslation::event).toList(),
+                response.getSequenceSuivante(), response.isEncoreDisponible(), response.getDerniereSequencePubliee()));
     }
 
     /** The owner's clock, as this interface's answers tell it. */

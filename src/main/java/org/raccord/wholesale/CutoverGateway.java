@@ -1,7 +1,6 @@
 package org.raccord.wholesale;
 
 import org.raccord.tracking.CutoverEvent;
-import org.raccord.wholesale.soap.common.EnteteRequete;
 import org.raccord.wholesale.soap.cutover.ConsulterBasculeReponse;
 import org.raccord.wholesale.soap.cutover.ConsulterBasculeRequete;
 import org.raccord.wholesale.soap.cutover.LireFluxBasculesReponse;
@@ -15,8 +14,8 @@ public class CutoverGateway {
     static final String FEED = "cutover.feed";
 
     private final SuiviBasculePort port;
-    private final String operatorCode;
     private final OwnerClock clock = new OwnerClock();
+    private final OwnerExchange exchange;
 
     public CutoverGateway(WholesaleSettings settings) {
         this(SoapClients.cutover(settings), settings.operatorCode());
@@ -24,47 +23,40 @@ public class CutoverGateway {
 
     CutoverGateway(SuiviBasculePort port, String operatorCode) {
         this.port = port;
-        this.operatorCode = operatorCode;
+        this.exchange = new OwnerExchange(operatorCode, clock);
     }
 
     /** The takeover of one line (by NDI, PTO reference or order reference). */
     public CutoverSnapshot consult(LineQuery query) {
-        ConsulterBasculeRequete request = new ConsulterBasculeRequete();
-        EnteteRequete header = RequestHeaders.next(operatorCode);
-        request.setEntete(header);
-        switch (query.kind()) {
-            case NDI -> request.setNdi(query.value());
-            case PTO_REFERENCE -> request.setReferencePTO(query.value());
-            case ORDER_REFERENCE -> request.setReferenceCommandePriseInterneOC(query.value());
-            case SERVICE_REFERENCE -> throw new IllegalArgumentException("the cutover interface has no service reference");
-        }
-        try {
-            ConsulterBasculeReponse response = port.consulterBascule(request);
-            RequestHeaders.requireAnswerTo(CONSULT, header, response.getEntete(), clock);
+        return exchange.call(CONSULT, header -> {
+            ConsulterBasculeRequete request = new ConsulterBasculeRequete();
+            request.setEntete(header);
+            switch (query.kind()) {
+                case NDI -> request.setNdi(query.value());
+                case PTO_REFERENCE -> request.setReferencePTO(query.value());
+                case ORDER_REFERENCE -> request.setReferenceCommandePriseInterneOC(query.value());
+                case SERVICE_REFERENCE -> throw new IllegalArgumentException("the cutover interface has no service reference");
+            }
+            return request;
+        }, port::consulterBascule, ConsulterBasculeReponse::getEntete, response -> {
             if (response.getBascule() == null) {
                 throw new WholesaleException.MalformedAnswer(CONSULT, "answer without a cutover", null);
             }
             return CutoverTranslation.snapshot(response.getBascule());
-        } catch (Exception e) {
-            throw OwnerFaults.translate(CONSULT, e);
-        }
+        });
     }
 
     /** Events published after sequence {@code since}, at most {@code limit} (1 to 1,000). */
     public FeedPage<CutoverEvent> readFeed(long since, int limit) {
-        LireFluxBasculesRequete request = new LireFluxBasculesRequete();
-        EnteteRequete header = RequestHeaders.next(operatorCode);
-        request.setEntete(header);
-        request.setDepuisSequence(since);
-        request.setLimite(limit);
-        try {
-            LireFluxBasculesReponse response = port.lireFluxBascules(request);
-            RequestHeaders.requireAnswerTo(FEED, header, response.getEntete(), clock);
-            return new FeedPage<>(response.getEvenement().stream().map(CutoverTranslation::event).toList(),
-                    response.getSequenceSuivante(), response.isEncoreDisponible(), response.getDerniereSequencePubliee());
-        } catch (Exception e) {
-            throw OwnerFaults.translate(FEED, e);
-        }
+        return exchange.call(FEED, header -> {
+            LireFluxBasculesRequete request = new LireFluxBasculesRequete();
+            request.setEntete(header);
+            request.setDepuisSequence(since);
+            request.setLimite(limit);
+            return request;
+        }, port::lireFluxBascules, LireFluxBasculesReponse::getEntete, response -> new FeedPage<>(
+                response.getEvenement().stream().map(CutoverTranslation::event).toList(),
+                response.getSequenceSuivante(), response.isEncoreDisponible(), response.getDerniereSequencePubliee()));
     }
 
     /** The owner's clock, as this interface's answers tell it. */

@@ -1,6 +1,7 @@
 package org.raccord.api;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.raccord.tracking.LineColumn;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,5 +41,16 @@ class LineReferenceTest {
     void anythingElseIsRefusedWithAReason(String input) {
         assertThatThrownBy(() -> LineReference.parse(input)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("Exception");
+    }
+
+    @org.junit.jupiter.api.Test
+    void eachReferenceIsTriedInOneOrderByTheDatabaseAndTheReadModelAlike() {
+        assertThat(LineReference.parse("01 23 45 67 89").tries()).containsExactly(
+                new LineColumn.Try(LineColumn.PHONE, "+33123456789"), new LineColumn.Try(LineColumn.NDI, "0123456789"));
+        assertThat(LineReference.parse("OO-ABCD-1234").tries()).extracting(LineColumn.Try::column).containsExactly(LineColumn.PTO);
+        assertThat(LineReference.parse("CMD-00000001").tries()).extracting(LineColumn.Try::column)
+                .containsExactly(LineColumn.ORDER, LineColumn.SERVICE, LineColumn.PTO, LineColumn.NDI);
+        LineReference phone = LineReference.parse("01 23 45 67 89");
+        assertThat(StoredAnswers.lookups(phone)).extracting(AnswerShelf.Key::value).containsExactly("+33123456789", "0123456789");
     }
 }
