@@ -65,9 +65,9 @@ final class Courier {
         void record(List<AttemptOutcome> outcomes);
     }
 
-    /** How many more attempts each subscriber may start now. */
+    /** How many more deliveries each subscriber may claim now. */
     interface Room {
-        /** Subscribers with no room at all (left out of the claim). */
+        /** Subscribers that may claim nothing now (left out of the claim's query). */
         Set<String> full();
 
         int of(String subscriptionId);

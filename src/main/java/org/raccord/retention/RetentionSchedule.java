@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -84,28 +85,30 @@ public class RetentionSchedule {
     MeterRegistry meters;
 
     private final Clock clock = Clock.systemUTC();
+    private RetentionPolicy policy;
     private volatile boolean stopped;
     private ScheduledFuture<?> task;
     private Heartbeat heartbeat;
+
+    /** Read once (a period that is not positive stops the start-up with the reason). */
+    @PostConstruct
+    void build() {
+        policy = new RetentionPolicy(Duration.ofDays(publishedOutboxDays), Duration.ofDays(finishedDeliveriesDays),
+                Duration.ofDays(settledLinesDays), Duration.ofDays(auditDays), batch);
+    }
 
     void start(@Observes Startup startup) {
         if (!enabled) {
             LOG.info("Retention is disabled (raccord.retention.enabled=false): nothing is ever purged");
             return;
         }
-        policy();
-        heartbeat = Heartbeat.every("retention", Duration.ofMinutes(intervalMinutes), 3, Duration.ofHours(3), clock).showingFailuresAs(MaskedFailure::of);
+        heartbeat = Heartbeat.every("retention", Duration.ofMinutes(intervalMinutes), 3, Duration.ofHours(3), clock)
+                .showingFailuresAs(MaskedFailure::of);
         task = scheduler.scheduleWithFixedDelay(() -> heartbeat.run(this::purge, LOG), 1, intervalMinutes * 60, TimeUnit.SECONDS);
-    }
-
-    RetentionPolicy policy() {
-        return new RetentionPolicy(Duration.ofDays(publishedOutboxDays), Duration.ofDays(finishedDeliveriesDays),
-                Duration.ofDays(settledLinesDays), Duration.ofDays(auditDays), batch);
     }
 
     /** One purge of every kind; returns the rows deleted by kind. Public for operations' tests. */
     public Map<String, Integer> purge() {
-        RetentionPolicy policy = policy();
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, Integer> purged = new LinkedHashMap<>();
         purged.put("settled-lines", drain("settled-lines", now.minus(policy.settledLines()), lines::eraseSettledBefore));
@@ -125,13 +128,13 @@ public class RetentionSchedule {
         int total = 0;
         int deleted;
         do {
-            deleted = purge.apply(before, batch);
+            deleted = purge.apply(before, policy.batch());
             total += deleted;
             meters.counter(PURGED, "kind", kind).increment(deleted);
             if (heartbeat != null) {
                 heartbeat.beat();
             }
-        } while (deleted == batch && !stopped);
+        } while (deleted == policy.batch() && !stopped);
         return total;
     }
 

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.Set;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -117,10 +115,9 @@ public final class OwnerWorld {
         return published;
     }
 
-    /** The sequences of the hostile events of this kind published so far. */
-    public synchronized Set<Long> sequencesOf(HostileEvent kind) {
-        return hostileKinds.entrySet().stream().filter(e -> e.getValue() == kind).map(Map.Entry::getKey)
-                .collect(Collectors.toUnmodifiableSet());
+    /** Whether a hostile event of this kind has been published. */
+    public synchronized boolean published(HostileEvent kind) {
+        return hostileKinds.containsValue(kind);
     }
 
     public synchronized long lastSequence(Feed feed) {

@@ -38,7 +38,7 @@ public final class UnknownFlows extends AbstractPhaseInterceptor<Message> {
 
     /** Installs the rewriting on the order interface published for {@code world}. */
     public static void install(Server orders, OwnerWorld world) {
-        orders.getEndpoint().getOutInterceptors().add(new UnknownFlows(() -> !world.sequencesOf(HostileEvent.UNKNOWN_FLOW).isEmpty()));
+        orders.getEndpoint().getOutInterceptors().add(new UnknownFlows(() -> world.published(HostileEvent.UNKNOWN_FLOW)));
     }
 
     @Override
