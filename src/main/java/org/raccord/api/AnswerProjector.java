@@ -108,15 +108,9 @@ public class AnswerProjector {
         kick();
     }
 
-    /**
-     * Lines erased by retention: their answers and reference keys go with them, now and once more
-     * after the rendering under way (which may have read them just before they went), since
-     * rendering a line that is gone removes its answer.
-     */
+    /** Lines erased by retention: their answers and reference keys go with them, for good. */
     void erased(@Observes(during = TransactionPhase.AFTER_SUCCESS) LinesErased erased) {
-        answers.remove(erased.lineIds());
-        pending.addAll(erased.lineIds());
-        kick();
+        answers.erase(erased.lineIds());
     }
 
     void catchUpAtStart(@Observes Startup startup) {

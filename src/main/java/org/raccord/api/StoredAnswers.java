@@ -1,8 +1,12 @@
 package org.raccord.api;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -47,6 +51,10 @@ public class StoredAnswers {
     long maxGiB;
 
     private final WriteStamps tokens = new WriteStamps();
+    /** How long an erased line's id refuses renderings: far longer than any rendering under way takes. */
+    private static final Duration TOMBSTONES = Duration.ofMinutes(10);
+    /** Lines erased lately, with when (guarded by itself; stores and erasures hold it in turn). */
+    private final Map<Long, Instant> erased = new HashMap<>();
     private final AtomicLong readFailures = new AtomicLong();
     /** Closing the shelf waits for the readers and writers using it: LMDB must not close under them. */
     private final ReadWriteLock use = new ReentrantReadWriteLock();
@@ -152,7 +160,24 @@ public class StoredAnswers {
 
     /** Stores renderings unless the shelf knows of newer versions of their lines; returns how many were stored. */
     int store(Collection<AnswerShelf.Rendering> renderings) {
-        return onShelf(s -> s.store(renderings, tokens.next()), 0);
+        synchronized (erased) {
+            Collection<AnswerShelf.Rendering> kept = erased.isEmpty() ? renderings
+                    : renderings.stream().filter(r -> !erased.containsKey(r.line().id())).toList();
+            return onShelf(s -> s.store(kept, tokens.next()), 0);
+        }
+    }
+
+    /**
+     * Lines erased by retention: their answers and reference keys go, and for a while no rendering
+     * may store them again (one that read a line just before it went would put its answer back).
+     */
+    void erase(Collection<Long> ids) {
+        synchronized (erased) {
+            Instant now = Instant.now();
+            erased.values().removeIf(at -> at.isBefore(now.minus(TOMBSTONES)));
+            ids.forEach(id -> erased.put(id, now));
+            remove(ids);
+        }
     }
 
     /** Withdraws every answer that does not match its line as committed; returns the ids to render. */

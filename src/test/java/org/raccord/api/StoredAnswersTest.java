@@ -79,6 +79,19 @@ class StoredAnswersTest {
     }
 
     @Test
+    void anErasedLineIsNotPutBackByARenderingThatReadItJustBefore() {
+        answers.serve();
+        store(LETTER, "{\"v\":3}");
+        assertThat(find("CMD-7", false)).isPresent();
+
+        answers.erase(java.util.List.of(LETTER.id()));
+
+        assertThat(find("CMD-7", false)).as("erased with its references").isEmpty();
+        assertThat(store(LETTER, "{\"v\":3}")).as("a rendering read before the erasure is refused").isZero();
+        assertThat(find("CMD-7", false)).isEmpty();
+    }
+
+    @Test
     void everyReferenceOfTheLineFindsItsAnswer() {
         answers.serve();
         store(LETTER, "{}");
