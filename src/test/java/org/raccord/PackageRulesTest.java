@@ -37,8 +37,8 @@ class PackageRulesTest {
     void theModelAndTheHeartbeatImportNothingOfRaccord() {
         noClasses().that().resideInAnyPackage("org.raccord.tracking..", "org.raccord.heartbeat..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.raccord.wholesale..", "org.raccord.polling..",
-                        "org.raccord.api..", "org.raccord.notification..", "org.raccord.admin..", "org.raccord.simulator..",
-                        "org.raccord.retention..", "org.raccord.web..")
+                        "org.raccord.lines..", "org.raccord.api..", "org.raccord.answers..", "org.raccord.notification..",
+                        "org.raccord.admin..", "org.raccord.simulator..", "org.raccord.retention..", "org.raccord.web..")
                 .check(raccord);
     }
 
@@ -46,8 +46,8 @@ class PackageRulesTest {
     void theWebHelpersImportNoCapability() {
         noClasses().that().resideInAPackage("org.raccord.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.raccord.wholesale..", "org.raccord.polling..",
-                        "org.raccord.api..", "org.raccord.notification..", "org.raccord.admin..", "org.raccord.simulator..",
-                        "org.raccord.retention..")
+                        "org.raccord.lines..", "org.raccord.api..", "org.raccord.answers..", "org.raccord.notification..",
+                        "org.raccord.admin..", "org.raccord.simulator..", "org.raccord.retention..")
                 .check(raccord);
     }
 
@@ -55,7 +55,8 @@ class PackageRulesTest {
     void theSimulatorDependsOnTheOwnersContractAlone() {
         noClasses().that().resideInAPackage("org.raccord.simulator..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.raccord.tracking..", "org.raccord.polling..",
-                        "org.raccord.api..", "org.raccord.notification..", "org.raccord.admin..", "org.raccord.retention..")
+                        "org.raccord.lines..", "org.raccord.api..", "org.raccord.answers..", "org.raccord.notification..",
+                        "org.raccord.admin..", "org.raccord.retention..")
                 .orShould().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
                         "Raccord's wholesale classes other than the generated ones",
                         c -> c.getPackageName().equals("org.raccord.wholesale")))
@@ -65,8 +66,33 @@ class PackageRulesTest {
     @Test
     void nothingUpstreamImportsTheReadSideOrOperations() {
         noClasses().that().resideInAnyPackage("org.raccord.wholesale..", "org.raccord.polling..", "org.raccord.tracking..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.raccord.api..", "org.raccord.notification..",
-                        "org.raccord.admin..", "org.raccord.retention..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.raccord.lines..", "org.raccord.api..",
+                        "org.raccord.answers..", "org.raccord.notification..", "org.raccord.admin..", "org.raccord.retention..")
+                .check(raccord);
+    }
+
+    @Test
+    void theReadModelStoresAnswersWithoutKnowingWhoRendersOrReadsThem() {
+        noClasses().that().resideInAPackage("org.raccord.answers..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.raccord.wholesale..", "org.raccord.polling..",
+                        "org.raccord.lines..", "org.raccord.api..", "org.raccord.notification..", "org.raccord.admin..",
+                        "org.raccord.retention..", "org.raccord.web..", "jakarta.ws.rs..")
+                .check(raccord);
+    }
+
+    @Test
+    void theUseCasesBothBoundariesCallSpeakNoHttp() {
+        noClasses().that().resideInAPackage("org.raccord.lines..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.raccord.api..", "org.raccord.answers..",
+                        "org.raccord.notification..", "org.raccord.admin..", "org.raccord.retention..", "jakarta.ws.rs..")
+                .check(raccord);
+    }
+
+    @Test
+    void operationsReachLinesThroughTheUseCasesNotTheCustomerApi() {
+        noClasses().that().resideInAPackage("org.raccord.admin..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.raccord.api..", "org.raccord.answers..")
+                .because("finding and registering a line live in org.raccord.lines, which both boundaries call")
                 .check(raccord);
     }
 

@@ -19,11 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.raccord.web.InvalidRequest;
-import org.raccord.api.LineFinder;
+import org.raccord.lines.LineFinder;
 import org.raccord.tracking.PhoneNumbers;
 import org.raccord.tracking.ServiceGap;
 import org.raccord.tracking.TrackedLine;
 import org.raccord.tracking.TrackedLines;
+import org.raccord.web.Problem;
 
 /**
  * The customers in breach: lines whose new service comes more than one working day after the old

@@ -18,12 +18,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.raccord.api.LineFinder;
-import org.raccord.api.LineRegistrar;
-import org.raccord.api.LineSummary;
-import org.raccord.api.Registration;
+import org.raccord.lines.LineFinder;
+import org.raccord.lines.LineRegistrar;
+import org.raccord.lines.LineSummary;
+import org.raccord.lines.Registration;
 import org.raccord.polling.LineRefresh;
 import org.raccord.tracking.TrackedLine;
+import org.raccord.web.Problem;
 
 /**
  * Operations acting on one line: register it for tracking, or ask the owner about it now instead
@@ -71,6 +72,6 @@ public class LineActionsResource {
     public Response refresh(@PathParam("ref") String ref) {
         return finder.find("ref", ref).map(TrackedLine::orderReference).map(refresh::check)
                 .map(line -> Response.ok(LineSummary.of(line)).build())
-                .orElseGet(LineFinder::unknownLine);
+                .orElseGet(Problem::unknownLine);
     }
 }

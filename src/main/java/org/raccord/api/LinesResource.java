@@ -50,6 +50,12 @@ import org.raccord.web.Languages;
 import org.raccord.web.Paging;
 import org.raccord.web.Problem;
 import org.raccord.web.Roles;
+import org.raccord.answers.StoredAnswers;
+import org.raccord.lines.LineFinder;
+import org.raccord.lines.LineReference;
+import org.raccord.lines.LineRegistrar;
+import org.raccord.lines.Registration;
+import org.raccord.lines.LineSummary;
 
 /** Lines, by any of their references: what customer channels read, what back offices search and register. */
 // One instance for all requests: a per-request resource pays CDI injection, serialized in Liberty, every time.
@@ -130,16 +136,16 @@ public class LinesResource {
         }
         Optional<TrackedLine> found = finder.find(reference);
         if (found.isEmpty()) {
-            return LineFinder.unknownLine();
+            return Problem.unknownLine();
         }
         TrackedLine line = found.get();
         rendered.increment();
-        return answer(line.version(), degraded, english, request, AnswerWriter.json(view(line, degraded).summarized(english)));
+        return answer(line.version(), degraded, english, request, LineAnswers.json(view(line, degraded).summarized(english)));
     }
 
     /** The line's answer as stored by the read model, when it is as current as the line (else rendered now). */
     private Optional<StoredAnswers.StoredAnswer> storedAnswer(LineReference reference, boolean english) {
-        return answers.find(reference, english);
+        return answers.find(reference.tries(), english);
     }
 
     /** {@code body}: the JSON as text (rendered now) or as UTF-8 bytes (stored, sent as they are). */
@@ -180,7 +186,7 @@ public class LinesResource {
                 .map(line -> Response.ok(new TimelinePage(lines.timeline(line, page.offset(), page.limit()).stream()
                         .map(TimelinePage.Item::of).toList(), page.offset(), page.limit(), lines.timelineSize(line)))
                         .cacheControl(REVALIDATE).build())
-                .orElseGet(LineFinder::unknownLine);
+                .orElseGet(Problem::unknownLine);
     }
 
     /** Lines by state, breach and delivery date range, paged: for call-centre and back-office lists. */

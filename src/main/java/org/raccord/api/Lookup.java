@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import org.raccord.lines.LineSummary;
+
 /** A bulk lookup: up to 100 references of any kind, answered one by one. */
 public record Lookup(
         @NotNull(message = "is required")

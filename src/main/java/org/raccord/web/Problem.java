@@ -30,6 +30,12 @@ public record Problem(@Schema(description = "Stable per kind of error", example 
         return new Problem(URI.create("/problems/" + kind), title, status, detail, null);
     }
 
+    /** The answer of every boundary that is asked for a line nobody tracks. */
+    public static Response unknownLine() {
+        return of("unknown-line", "No tracked line has this reference", Response.Status.NOT_FOUND,
+                "No tracked line is known by this reference.").response().build();
+    }
+
     public Problem with(List<Violation> found) {
         return new Problem(type, title, status, detail, List.copyOf(found));
     }

@@ -1,4 +1,4 @@
-package org.raccord.api;
+package org.raccord.lines;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,15 +1,13 @@
-package org.raccord.api;
+package org.raccord.lines;
 
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 
 import org.raccord.tracking.TrackedLine;
 import org.raccord.tracking.TrackedLines;
 import org.raccord.web.InvalidRequest;
-import org.raccord.web.Problem;
 
 /** Finds a line from what a client typed. */
 @ApplicationScoped
@@ -19,7 +17,7 @@ public class LineFinder {
     TrackedLines lines;
 
     /** Reads what the client typed; throws {@link InvalidRequest} naming {@code field} when it is no reference. */
-    static LineReference read(String field, String text) {
+    public static LineReference read(String field, String text) {
         try {
             return LineReference.parse(text);
         } catch (IllegalArgumentException invalid) {
@@ -32,12 +30,7 @@ public class LineFinder {
         return find(read(field, text));
     }
 
-    Optional<TrackedLine> find(LineReference reference) {
+    public Optional<TrackedLine> find(LineReference reference) {
         return lines.byFirst(reference.tries());
-    }
-
-    public static Response unknownLine() {
-        return Problem.of("unknown-line", "No tracked line has this reference", Response.Status.NOT_FOUND,
-                "No tracked line is known by this reference.").response().build();
     }
 }

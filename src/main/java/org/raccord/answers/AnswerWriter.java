@@ -1,4 +1,4 @@
-package org.raccord.api;
+package org.raccord.answers;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,8 +8,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.transaction.Transactional;
 
 import org.raccord.tracking.LineKeys;
@@ -24,21 +22,14 @@ import org.raccord.tracking.TrackedLines;
 @ApplicationScoped
 public class AnswerWriter {
 
-    /** Made on first use: the JSON-B provider is the container's. */
-    private static final class Serializer {
-        static final Jsonb JSON = JsonbBuilder.create();
-    }
-
     @Inject
     TrackedLines lines;
 
     @Inject
     StoredAnswers answers;
 
-    /** The answer's JSON: stored answers and answers rendered on demand come from this one serializer. */
-    static String json(LineView view) {
-        return Serializer.JSON.toJson(view);
-    }
+    @Inject
+    AnswerRenderer renderer;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int render(Collection<Long> ids) {
@@ -46,9 +37,8 @@ public class AnswerWriter {
         Set<Long> gone = new HashSet<>(ids);
         for (LineRecords r : lines.withRecords(ids)) {
             gone.remove(r.line().id());
-            LineView view = LineView.of(r.line(), r.revisions(), r.milestones(), r.alerts(), null);
-            renderings.add(new AnswerShelf.Rendering(LineKeys.of(r.line()), json(view.summarized(false)),
-                    json(view.summarized(true))));
+            AnswerRenderer.Answer answer = renderer.render(r);
+            renderings.add(new AnswerShelf.Rendering(LineKeys.of(r.line()), answer.french(), answer.english()));
         }
         if (!gone.isEmpty()) {
             // Erased lines (retention): their withdrawn entries and reference keys go too.

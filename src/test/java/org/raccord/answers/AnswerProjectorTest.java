@@ -1,4 +1,4 @@
-package org.raccord.api;
+package org.raccord.answers;
 
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
@@ -16,6 +16,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.raccord.lines.LineReference;
 import org.raccord.tracking.Backlog;
 import org.raccord.tracking.LineKeys;
 import org.raccord.tracking.LinesChanged;
@@ -118,7 +119,7 @@ class AnswerProjectorTest {
     }
 
     private boolean served(String order) {
-        return answers.find(LineReference.parse(order), false).isPresent();
+        return answers.find(LineReference.parse(order).tries(), false).isPresent();
     }
 
     private static LineKeys line(long id, long version) {

@@ -1,4 +1,4 @@
-package org.raccord.api;
+package org.raccord.answers;
 
 import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicInteger;

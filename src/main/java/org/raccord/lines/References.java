@@ -1,13 +1,10 @@
-package org.raccord.api;
+package org.raccord.lines;
 
 /** Shapes of the references clients may send; anything else is refused before any lookup. */
 final class References {
 
     /** The provider's order reference (ReferenceCommandePriseInterneOC): at most 30 characters. */
     static final String ORDER = "[A-Za-z0-9_-]{1,30}";
-
-    /** Any reference a line is known by: order, owner service reference, PTO (with /C) or NDI. */
-    static final String ANY = "[A-Za-z0-9_/-]{1,30}";
 
     private References() {
     }

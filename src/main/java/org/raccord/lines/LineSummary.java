@@ -1,4 +1,4 @@
-package org.raccord.api;
+package org.raccord.lines;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package org.raccord.api;
+package org.raccord.answers;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.raccord.api;
+package org.raccord.lines;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.raccord.tracking.LineColumn;
@@ -50,7 +50,5 @@ class LineReferenceTest {
         assertThat(LineReference.parse("OO-ABCD-1234").tries()).extracting(LineColumn.Try::column).containsExactly(LineColumn.PTO);
         assertThat(LineReference.parse("CMD-00000001").tries()).extracting(LineColumn.Try::column)
                 .containsExactly(LineColumn.ORDER, LineColumn.SERVICE, LineColumn.PTO, LineColumn.NDI);
-        LineReference phone = LineReference.parse("01 23 45 67 89");
-        assertThat(StoredAnswers.lookups(phone)).extracting(AnswerShelf.Key::value).containsExactly("+33123456789", "0123456789");
     }
 }

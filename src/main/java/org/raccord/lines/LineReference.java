@@ -1,4 +1,4 @@
-package org.raccord.api;
+package org.raccord.lines;
 
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package org.raccord.api;
+package org.raccord.answers;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.raccord.tracking.LineColumn;
 import org.raccord.tracking.LineKeys;
 
 /**
@@ -109,12 +110,12 @@ public class StoredAnswers {
      * The stored answer of the line the reference designates, if it is as current as the line. A
      * shelf that cannot be read (a damaged entry) answers nothing: the caller renders the line.
      */
-    Optional<StoredAnswer> find(LineReference reference, boolean english) {
+    public Optional<StoredAnswer> find(List<LineColumn.Try> tries, boolean english) {
         if (!serving) {
             return Optional.empty();
         }
         try {
-            return onShelf(s -> s.find(lookups(reference), english), Optional.<AnswerShelf.Found>empty())
+            return onShelf(s -> s.find(lookups(tries), english), Optional.<AnswerShelf.Found>empty())
                     .map(found -> new StoredAnswer(found.version(), found.json()));
         } catch (RuntimeException e) {
             long failures = readFailures.incrementAndGet();
@@ -133,8 +134,8 @@ public class StoredAnswers {
     }
 
     /** The shelf keys a reference is tried against: the database lookup's tries, in their order. */
-    static List<AnswerShelf.Key> lookups(LineReference reference) {
-        return reference.tries().stream().filter(t -> t.value() != null)
+    static List<AnswerShelf.Key> lookups(List<LineColumn.Try> tries) {
+        return tries.stream().filter(t -> t.value() != null)
                 .map(t -> new AnswerShelf.Key(ReferenceKind.of(t.column()), t.value())).toList();
     }
 

@@ -1,4 +1,4 @@
-package org.raccord.api;
+package org.raccord.answers;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +19,7 @@ import org.lmdbjava.ByteArrayProxy;
 import org.lmdbjava.Dbi;
 import org.lmdbjava.DbiFlags;
 import org.lmdbjava.Env;
+import org.raccord.lines.LineReference;
 import org.raccord.tracking.LineKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +90,14 @@ class StoredAnswersTest {
         assertThat(find("CMD-7", false)).as("erased with its references").isEmpty();
         assertThat(store(LETTER, "{\"v\":3}")).as("a rendering read before the erasure is refused").isZero();
         assertThat(find("CMD-7", false)).isEmpty();
+    }
+
+    @Test
+    void theShelfTriesAReferenceInTheOrderTheDatabaseLookupDoes() {
+        assertThat(StoredAnswers.lookups(LineReference.parse("01 23 45 67 89").tries()))
+                .containsExactly(new AnswerShelf.Key(ReferenceKind.PHONE, "+33123456789"), new AnswerShelf.Key(ReferenceKind.NDI, "0123456789"));
+        assertThat(StoredAnswers.lookups(LineReference.parse("CMD-00000001").tries())).extracting(AnswerShelf.Key::kind)
+                .containsExactly(ReferenceKind.ORDER, ReferenceKind.SERVICE, ReferenceKind.PTO, ReferenceKind.NDI);
     }
 
     @Test
@@ -167,7 +176,7 @@ class StoredAnswersTest {
                     .containsExactly(7L);
             assertThat(restarted.audit(List.of(version(LETTER, 2)))).containsExactly(7L);
             restarted.serve();
-            assertThat(restarted.find(LineReference.parse("CMD-7"), false)).isEmpty();
+            assertThat(restarted.find(LineReference.parse("CMD-7").tries(), false)).isEmpty();
         } finally {
             restarted.close();
         }
@@ -184,7 +193,7 @@ class StoredAnswersTest {
         assertThat(broken.store(List.of(new AnswerShelf.Rendering(LETTER, "{}", "{}")))).isZero();
         broken.serve();
         assertThat(broken.serving()).isFalse();
-        assertThat(broken.find(LineReference.parse("CMD-7"), false)).isEmpty();
+        assertThat(broken.find(LineReference.parse("CMD-7").tries(), false)).isEmpty();
         broken.close();
     }
 
@@ -210,7 +219,7 @@ class StoredAnswersTest {
             shelf.remove(List.of(LETTER.id()));
 
             assertThat(shelf.referenceCount()).as("only CMD-8's order reference is left").isEqualTo(1);
-            assertThat(shelf.find(StoredAnswers.lookups(LineReference.parse("CMD-8")), false)).isPresent();
+            assertThat(shelf.find(StoredAnswers.lookups(LineReference.parse("CMD-8").tries()), false)).isPresent();
         } finally {
             shelf.close();
         }
@@ -294,7 +303,7 @@ class StoredAnswersTest {
     }
 
     private Optional<StoredAnswers.StoredAnswer> find(String reference, boolean english) {
-        return answers.find(LineReference.parse(reference), english);
+        return answers.find(LineReference.parse(reference).tries(), english);
     }
 
     /** Stores {@code json} with its language added before the closing brace. */

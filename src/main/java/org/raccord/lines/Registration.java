@@ -1,4 +1,4 @@
-package org.raccord.api;
+package org.raccord.lines;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
