@@ -21,8 +21,10 @@ final class CloudEvents {
 
     static final String MEDIA_TYPE = "application/cloudevents+json";
     static final String SOURCE = "/raccord/lines";
-    /** Sent however late it is: the customer must know before, or right after, the cut. */
+    /** Never held back for a newer change (they absorb the older ones): the customer must know before, or right after, the cut. */
     static final Set<String> URGENT = Set.of("cutover.imminent", "previous-service.cut");
+    /** Sent even during quiet hours: the customer must know right after the cut. */
+    static final Set<String> AT_ANY_HOUR = Set.of("previous-service.cut");
 
     private final SmsTemplates templates;
     private final QuietHours quietHours;
@@ -85,19 +87,48 @@ final class CloudEvents {
             return Optional.empty();
         }
         String language = "en".equals(line.contactLanguage()) ? "en" : "fr";
-        String text = templates.render(eventName, facts, line, language);
+        boolean urgent = URGENT.contains(eventName);
+        SmsTemplates.Text text = templates.compose(SmsBrief.alone(eventName, facts, line, urgent), language);
         if (text == null) {
             return Optional.empty();
         }
-        Gsm7.Measure measure = Gsm7.measure(text);
-        boolean urgent = URGENT.contains(eventName);
-        JsonObjectBuilder sms = Json.createObjectBuilder().add("to", line.contactMobile()).add("language", language)
-                .add("text", text).add("encoding", measure.encoding() == Gsm7.Encoding.GSM_7 ? "GSM-7" : "UCS-2")
-                .add("parts", measure.parts()).add("urgent", urgent);
-        if (!urgent) {
-            quietHours.deliverAfter(now).ifPresent(after -> sms.add("deliverAfter", after.toString()));
+        // Only the news of the cut itself goes out at any hour; even the reminder waits for the morning,
+        // unless the morning comes too late (below).
+        Optional<Instant> after = AT_ANY_HOUR.contains(eventName) ? Optional.empty() : quietHours.deliverAfter(now);
+        if (after.isPresent() && beforeTheCut(line, now) && !after.get().isBefore(line.cutoverPlannedAt().toInstant())
+                && (text.cutStated() != null || text.breachDaysStated() != null)) {
+            // Quiet hours never hold news of the cut past the cut itself: it goes now, as urgent.
+            urgent = true;
+            after = Optional.empty();
         }
-        return Optional.of(sms);
+        JsonObjectBuilder sms = Json.createObjectBuilder().add("to", line.contactMobile()).add("language", language)
+                .add("urgent", urgent);
+        after.ifPresent(a -> sms.add("deliverAfter", a.toString()));
+        return Optional.of(smsFields(sms, text));
+    }
+
+    private static boolean beforeTheCut(LineFacts line, Instant now) {
+        return line.cutoverDoneAt() == null && line.cutoverPlannedAt() != null && now.isBefore(line.cutoverPlannedAt().toInstant());
+    }
+
+    /** An SMS's text, its encoding and parts, and the facts it states (so that a later one knows what was said). */
+    static JsonObjectBuilder smsFields(JsonObjectBuilder sms, SmsTemplates.Text text) {
+        Gsm7.Measure measure = Gsm7.measure(text.text());
+        JsonObjectBuilder states = Json.createObjectBuilder();
+        if (text.cutStated() != null) {
+            states.add("cutAt", text.cutStated().toInstant().toString());
+        }
+        if (text.breachDaysStated() != null) {
+            states.add("breachWorkingDays", text.breachDaysStated());
+        }
+        if (text.deliveryStated() != null) {
+            states.add("deliveryDate", text.deliveryStated().toString());
+        }
+        if (text.previousStated() != null) {
+            states.add("previousDeliveryDate", text.previousStated().toString());
+        }
+        return sms.add("text", text.text()).add("encoding", measure.encoding() == Gsm7.Encoding.GSM_7 ? "GSM-7" : "UCS-2")
+                .add("parts", measure.parts()).add("states", states);
     }
 
     private static void optional(JsonObjectBuilder b, String name, Object value) {

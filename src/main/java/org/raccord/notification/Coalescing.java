@@ -3,16 +3,30 @@ package org.raccord.notification;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 /**
  * A customer never gets a burst: when several changes of one line wait for the same subscriber
  * within a short window (a burst from the owner, or a receiver that was away), the older events
- * still go out but without their SMS, and the newest one's SMS tells the line's whole status
- * instead of its own change alone. Urgent SMS (the cut reminder, the cut) are never held back.
+ * still go out but without their SMS, and the newest one's SMS carries their facts too
+ * ({@code data.smsAbsorbs}). Urgent SMS (the cut near, the cut) are never held back; they absorb
+ * the older ones like any other. Every SMS is composed again just before its first attempt, from
+ * what its body holds (its change, the changes it absorbed, the line as it was when it was
+ * dispatched) and from what the customer already received: the cut reminder says "Rappel" only
+ * when an SMS that named this cut reached them.
  */
 final class Coalescing {
 
@@ -22,10 +36,40 @@ final class Coalescing {
         this.templates = templates;
     }
 
+    /** A newer change of the same line, waiting for the same subscriber within the window. */
+    record Waiting(String eventId, String body) {
+    }
+
+    /** A delivery's body ready for its first attempt, and the newer body it gave its SMS to (null if none). */
+    record Prepared(String body, String newerBody) {
+    }
+
+    /**
+     * Before a delivery's first attempt: if its SMS may wait and a newer change is waiting, it
+     * gives its SMS to that one; otherwise its SMS is composed afresh, knowing the bodies already
+     * delivered to this subscriber about this line (only a cut reminder asks for them).
+     */
+    Prepared prepare(String body, String eventType, Supplier<Optional<Waiting>> newest, Supplier<Stream<String>> delivered) {
+        if (!carriesSms(body)) {
+            return new Prepared(body, null);
+        }
+        if (yields(body)) {
+            Optional<Waiting> newer = newest.get();
+            if (newer.isPresent()) {
+                return new Prepared(withoutSms(body, newer.get().eventId()), absorb(newer.get().body(), body));
+            }
+        }
+        return new Prepared(recompose(body, delivered), null);
+    }
+
     /** Whether this body carries an SMS that may give way to a newer one. */
     static boolean yields(String body) {
         JsonObject sms = read(body).getJsonObject("data").getJsonObject("sms");
         return sms != null && !sms.getBoolean("urgent", false);
+    }
+
+    static boolean carriesSms(String body) {
+        return read(body).getJsonObject("data").containsKey("sms");
     }
 
     /** The older event, its SMS left out in favour of {@code newerEventId}'s. */
@@ -36,29 +80,73 @@ final class Coalescing {
         return Json.createObjectBuilder(event).add("data", data).build().toString();
     }
 
-    /** The newest event of a burst: its (non-urgent) SMS now tells the line's status. */
-    String withStatusSms(String body) {
+    /** The newer event, holding the older one's change (and what that one had absorbed) for its SMS to tell. */
+    static String absorb(String newer, String older) {
+        JsonObject event = read(newer);
+        JsonObject olderData = read(older).getJsonObject("data");
+        JsonArrayBuilder absorbed = Json.createArrayBuilder();
+        if (olderData.containsKey("smsAbsorbs")) {
+            olderData.getJsonArray("smsAbsorbs").forEach(absorbed::add);
+        }
+        absorbed.add(Json.createObjectBuilder().add("type", eventName(read(older))).add("facts", facts(olderData)));
+        JsonObject data = event.getJsonObject("data");
+        if (data.containsKey("smsAbsorbs")) {
+            // Already standing for changes older than this one's: they stay first.
+            JsonArrayBuilder merged = Json.createArrayBuilder();
+            data.getJsonArray("smsAbsorbs").forEach(merged::add);
+            absorbed.build().forEach(merged::add);
+            absorbed = merged;
+        }
+        return Json.createObjectBuilder(event).add("data", Json.createObjectBuilder(data).add("smsAbsorbs", absorbed)
+                .add("smsCoalesced", true)).build().toString();
+    }
+
+    /** The body with its SMS composed afresh, knowing (only if it needs to) what the delivered bodies told the customer. */
+    String recompose(String body, Supplier<Stream<String>> delivered) {
         JsonObject event = read(body);
         JsonObject data = event.getJsonObject("data");
         JsonObject sms = data.getJsonObject("sms");
-        if (sms == null || sms.getBoolean("urgent", false) || data.getBoolean("smsCoalesced", false)) {
+        if (sms == null) {
             return body;
         }
-        JsonObject line = data.getJsonObject("line");
-        LineFacts facts = new LineFacts(line.getString("orderReference"), null, line.getString("state", ""),
-                line.containsKey("committedDeliveryDate") ? LocalDate.parse(line.getString("committedDeliveryDate")) : null,
-                line.containsKey("plannedCutAt") ? OffsetDateTime.parse(line.getString("plannedCutAt")) : null,
-                line.containsKey("cutAt") ? OffsetDateTime.parse(line.getString("cutAt")) : null,
-                null, line.getBoolean("breach", false), sms.getString("to"), sms.getString("language"));
-        String text = templates.status(facts, sms.getString("language"));
-        Gsm7.Measure measure = Gsm7.measure(text);
-        JsonObjectBuilder newSms = Json.createObjectBuilder(sms).add("text", text)
-                .add("encoding", measure.encoding() == Gsm7.Encoding.GSM_7 ? "GSM-7" : "UCS-2").add("parts", measure.parts());
-        return Json.createObjectBuilder(event)
-                .add("data", Json.createObjectBuilder(data).add("sms", newSms).add("smsCoalesced", true)).build().toString();
+        List<SmsBrief.Change> absorbed = new ArrayList<>();
+        data.getOrDefault("smsAbsorbs", JsonValue.EMPTY_JSON_ARRAY).asJsonArray().forEach(v -> absorbed.add(new SmsBrief.Change(((JsonObject) v).getString("type"),
+                strings(((JsonObject) v).getJsonObject("facts")))));
+        SmsBrief draft = new SmsBrief(eventName(event), strings(facts(data)), absorbed,
+                LineFacts.of(data.getJsonObject("line"), sms), sms.getBoolean("urgent", false), Told.NOTHING);
+        SmsBrief brief = draft.dependsOnHistory() ? new SmsBrief(draft.eventType(), draft.facts(), draft.absorbed(), draft.line(),
+                draft.urgent(), Told.by(delivered.get())) : draft;
+        SmsTemplates.Text text = templates.compose(brief, sms.getString("language"));
+        if (text == null) {
+            return body;
+        }
+        return Json.createObjectBuilder(event).add("data", Json.createObjectBuilder(data)
+                .add("sms", CloudEvents.smsFields(Json.createObjectBuilder(sms), text))).build().toString();
+    }
+
+    private static JsonObject facts(JsonObject data) {
+        return data.getOrDefault("event", JsonValue.EMPTY_JSON_OBJECT).asJsonObject();
+    }
+
+    private static String eventName(JsonObject event) {
+        return event.getString("type").substring("org.raccord.".length());
+    }
+
+    private static Map<String, String> strings(JsonObject object) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        object.forEach((k, v) -> facts.put(k, v.getValueType() == JsonValue.ValueType.STRING ? ((JsonString) v).getString() : v.toString()));
+        return facts;
     }
 
     private static JsonObject read(String body) {
         return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    static LocalDate date(JsonObject o, String name) {
+        return o.containsKey(name) ? LocalDate.parse(o.getString(name)) : null;
+    }
+
+    static OffsetDateTime moment(JsonObject o, String name) {
+        return o.containsKey(name) ? OffsetDateTime.parse(o.getString(name)) : null;
     }
 }

@@ -97,7 +97,7 @@ public class Deliveries implements Courier.Store {
                 continue;
             }
             Subscription s = em.find(Subscription.class, d.subscriptionId());
-            coalesce(d);
+            prepare(d);
             d.claim(leaseUntil.atOffset(ZoneOffset.UTC));
             parcels.add(new Parcel(d.id(), s.id(), URI.create(s.callbackUrl()), s.liveSecrets(now), d.eventId(), d.body(),
                     d.attempts()));
@@ -106,24 +106,31 @@ public class Deliveries implements Courier.Store {
     }
 
     /**
-     * Before its first attempt, a delivery with newer changes of its line already waiting (within
-     * the coalescing window) gives its SMS to the newest of them, which then tells the whole status.
+     * Before its first attempt: a delivery whose SMS may wait, with newer changes of its line
+     * already waiting (within the coalescing window), gives its SMS to the newest of them, which
+     * will tell its change too. Any other SMS is composed afresh, knowing what the customer was
+     * already told.
      */
-    private void coalesce(Delivery d) {
-        if (d.attempts() > 0 || !Coalescing.yields(d.body())) {
+    private void prepare(Delivery d) {
+        if (!d.neverAttempted()) {
             return;
         }
-        List<Delivery> newer = em.createQuery("select e from Delivery e where e.subscriptionId = :s and e.lineId = :l"
-                        + " and e.state = :pending and e.id > :id and e.createdAt <= :until order by e.id desc", Delivery.class)
-                .setParameter("s", d.subscriptionId()).setParameter("l", d.lineId()).setParameter("pending", Delivery.PENDING)
-                .setParameter("id", d.id()).setParameter("until", d.createdAt().plus(settings.coalesceWindow()))
-                .setMaxResults(1).getResultList();
-        if (newer.isEmpty()) {
-            return;
+        List<Delivery> newest = new ArrayList<>(1);
+        Coalescing.Prepared prepared = coalescing.prepare(d.body(), d.eventType(), () -> {
+            newest.addAll(em.createQuery("select e from Delivery e where e.subscriptionId = :s and e.lineId = :l"
+                            + " and e.state = :pending and e.id > :id and e.createdAt <= :until order by e.id desc", Delivery.class)
+                    .setParameter("s", d.subscriptionId()).setParameter("l", d.lineId()).setParameter("pending", Delivery.PENDING)
+                    .setParameter("id", d.id()).setParameter("until", d.createdAt().plus(settings.coalesceWindow()))
+                    .setMaxResults(1).getResultList());
+            return newest.stream().findFirst().map(n -> new Coalescing.Waiting(n.eventId(), n.body()));
+        }, () -> em.createQuery("select e.body from Delivery e where e.subscriptionId = :s and e.lineId = :l"
+                        + " and e.state = :delivered and e.id < :id", String.class)
+                .setParameter("s", d.subscriptionId()).setParameter("l", d.lineId())
+                .setParameter("delivered", Delivery.DELIVERED).setParameter("id", d.id()).getResultStream());
+        if (prepared.newerBody() != null) {
+            newest.get(0).rewrite(prepared.newerBody());
         }
-        Delivery newest = newer.get(0);
-        d.rewrite(Coalescing.withoutSms(d.body(), newest.eventId()));
-        newest.rewrite(coalescing.withStatusSms(newest.body()));
+        d.rewrite(prepared.body());
     }
 
     @Override

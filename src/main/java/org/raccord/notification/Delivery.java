@@ -96,6 +96,11 @@ public class Delivery {
         state = DEAD;
     }
 
+    /** No attempt was ever made (a replayed dead letter was: what it sent stays as it was). */
+    boolean neverAttempted() {
+        return attempts == 0 && lastStatus == null && lastError == null;
+    }
+
     /** Coalescing changes a body before its first attempt only: what was sent is never changed. */
     void rewrite(String newBody) {
         if (attempts == 0) {

@@ -3,6 +3,8 @@ package org.raccord.notification;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
+import jakarta.json.JsonObject;
+
 import org.raccord.tracking.TrackedLine;
 
 /** What a notification says about its line, read once when the event is dispatched. */
@@ -14,6 +16,14 @@ record LineFacts(String orderReference, String ndi, String state, LocalDate comm
         return new LineFacts(line.orderReference(), line.ndi(), line.state().code(), line.committedDeliveryDate(),
                 line.cutoverPlannedAt(), line.cutoverDoneAt(), line.gapWorkingDays(), line.gapBreach(),
                 line.contactMobile(), line.contactLanguage());
+    }
+
+    /** The line as a webhook body states it ({@code data.line}), with the SMS's recipient. */
+    static LineFacts of(JsonObject line, JsonObject sms) {
+        return new LineFacts(line.getString("orderReference"), line.getString("ndi", null), line.getString("state", ""),
+                Coalescing.date(line, "committedDeliveryDate"), Coalescing.moment(line, "plannedCutAt"),
+                Coalescing.moment(line, "cutAt"), line.containsKey("gapWorkingDays") ? line.getInt("gapWorkingDays") : null,
+                line.getBoolean("breach", false), sms.getString("to"), sms.getString("language"));
     }
 
     /** The old line's cut: done, else planned. */

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -45,6 +46,15 @@ public class NotificationSettings {
     @Inject
     @ConfigProperty(name = "raccord.sms.transliterate", defaultValue = "true")
     boolean transliterate;
+
+    /** What the customer is told happens about a breach, after the working days without service. */
+    @Inject
+    @ConfigProperty(name = "raccord.sms.breachRemedy.fr", defaultValue = "Votre fournisseur vous appellera.")
+    String breachRemedyFr;
+
+    @Inject
+    @ConfigProperty(name = "raccord.sms.breachRemedy.en", defaultValue = "Your provider will call you.")
+    String breachRemedyEn;
 
     /** Hosts a callback may use although internal or plain http (a local receiver); none by default. */
     @Inject
@@ -100,7 +110,7 @@ public class NotificationSettings {
     /** Built once: one HTTP client for every webhook, one reading of the allow-list and templates. */
     @PostConstruct
     void build() {
-        templates = new SmsTemplates(transliterate);
+        templates = new SmsTemplates(transliterate, Map.of("fr", breachRemedyFr.strip(), "en", breachRemedyEn.strip()));
         Set<String> hosts = Arrays.stream(allowedHosts.split(",")).map(h -> h.strip().toLowerCase(Locale.ROOT))
                 .filter(h -> !h.isEmpty()).collect(Collectors.toSet());
         ReceiverAddresses addresses = new ReceiverAddresses(hosts, InetAddress::getAllByName);

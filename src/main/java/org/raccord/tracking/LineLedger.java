@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -106,13 +105,9 @@ public class LineLedger {
                 .setParameter("planned", CutoverState.PLANNED).setParameter("now", ownerNow)
                 .setParameter("horizon", ownerNow.plus(lead)).setMaxResults(500).getResultList();
         for (TrackedLine line : near) {
-            Map<String, String> facts = new LinkedHashMap<>();
-            facts.put("plannedAt", line.cutoverPlannedAt().toString());
-            facts.put("hoursBefore", Long.toString(Duration.between(ownerNow, line.cutoverPlannedAt()).toHours()));
-            DomainEvent event = new DomainEvent(DomainEventType.CUTOVER_IMMINENT, ownerNow, facts);
-            em.persist(new OutboxEvent(UUID.randomUUID().toString(), line.id(), event.type().wireName(), ownerNow,
-                    payload(line, event), now));
-            line.imminentAnnounced(line.cutoverPlannedAt());
+            // The query found the candidates; the rule decides (one definition, see CutReminder).
+            CutReminder.due(line, ownerNow, lead).ifPresent(event -> em.persist(new OutboxEvent(UUID.randomUUID().toString(),
+                    line.id(), event.type().wireName(), ownerNow, payload(line, event), now)));
         }
         announce(near.stream().map(TrackedLine::id).collect(Collectors.toSet()));
         return near.size();

@@ -32,7 +32,7 @@ class StatusSummaryTest {
         String text = StatusSummary.of(letter(false), false);
 
         assertThat(text).isEqualTo("Commande CMD-00000001 : retardée par l'opérateur du réseau. "
-                + "L'ancienne ligne a été coupée le lundi 1 décembre. "
+                + "L'ancienne ligne a été coupée le lundi 1er décembre. "
                 + "La nouvelle ligne est prévue le mardi 9 décembre (date reportée 1 fois, dernier motif : "
                 + "point de mutualisation saturé, plus de place pour raccorder la ligne). "
                 + "Le client reste sans service 6 jours ouvrés (8 jours), plus que le jour ouvré autorisé par la loi.");

@@ -47,19 +47,32 @@ class CloudEventsTest {
         assertThat(sms.getString("language")).isEqualTo("en");
         assertThat(sms.getString("text")).contains("Friday 4 December", "Tuesday 1 December");
         assertThat(sms.getString("encoding")).isEqualTo("GSM-7");
-        assertThat(sms.getInt("parts")).isEqualTo(1);
+        assertThat(sms.getInt("parts")).as("a breach stands: the delay says how long the customer is without service").isEqualTo(2);
+        assertThat(sms.getString("text")).endsWith("You will be without internet for 4 working days, beyond the legal one working day."
+                + " Your provider will call you.");
+        assertThat(sms.getJsonObject("states").getInt("breachWorkingDays")).isEqualTo(4);
     }
 
     @Test
-    void atNightAnOrdinarySmsWaitsForMorningButAnUrgentOneDoesNot() {
-        JsonObject ordinary = body("appointment.booked", "{}", WITH_CONTACT).getJsonObject("data").getJsonObject("sms");
-        JsonObject urgent = body("cutover.imminent", "{\"plannedAt\":\"2026-11-30T07:00:00Z\"}", WITH_CONTACT)
-                .getJsonObject("data").getJsonObject("sms");
+    void atNightAnSmsWaitsForMorningUnlessItIsTheCutOrTheMorningComesAfterTheCut() {
+        JsonObject ordinary = sms(body("appointment.booked", "{}", WITH_CONTACT));
+        JsonObject reminder = sms(body("cutover.imminent", "{\"plannedAt\":\"2026-11-30T07:00:00Z\"}", WITH_CONTACT));
+        JsonObject cut = sms(body("previous-service.cut", "{}", WITH_CONTACT));
+        LineFacts cutAtDawn = new LineFacts("CMD-00000008", "0386324581", "inProgress", LocalDate.of(2026, 12, 4),
+                OffsetDateTime.parse("2026-11-27T05:00:00Z"), null, 4, true, "+33612345678", "en");
+        JsonObject tooLate = sms(body("cutover.scheduled", "{\"plannedAt\":\"2026-11-27T05:00:00Z\"}", cutAtDawn));
 
         assertThat(ordinary.getBoolean("urgent")).isFalse();
         assertThat(ordinary.getString("deliverAfter")).isEqualTo("2026-11-27T07:00:00Z");
-        assertThat(urgent.getBoolean("urgent")).isTrue();
-        assertThat(urgent.containsKey("deliverAfter")).isFalse();
+        assertThat(reminder.getBoolean("urgent")).as("never held back for a newer change").isTrue();
+        assertThat(reminder.getString("deliverAfter")).as("but the morning comes before the cut").isEqualTo("2026-11-27T07:00:00Z");
+        assertThat(cut.containsKey("deliverAfter")).as("the cut itself is told at once").isFalse();
+        assertThat(tooLate.containsKey("deliverAfter")).as("the morning would come after the cut").isFalse();
+        assertThat(tooLate.getBoolean("urgent")).isTrue();
+    }
+
+    private static JsonObject sms(JsonObject event) {
+        return event.getJsonObject("data").getJsonObject("sms");
     }
 
     @Test

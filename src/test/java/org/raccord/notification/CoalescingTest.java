@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -13,12 +15,18 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A burst of changes to one line: every event still goes out, one SMS tells the whole status. */
+/** A burst of changes to one line: every event still goes out, one SMS carries every change's facts. */
 class CoalescingTest {
 
     private static final LineFacts LINE = new LineFacts("CMD-00000008", "0386324581", "inProgress", LocalDate.of(2026, 12, 4),
             OffsetDateTime.parse("2026-11-30T07:00:00Z"), null, 4, true, "+33612345678", "fr");
     private static final Instant DAYTIME = Instant.parse("2026-11-26T10:00:00Z");
+    private static final String BREACH = "Vous serez sans internet 4 jours ouvrés, au-delà du délai légal d'un jour ouvré."
+            + " Votre fournisseur vous appellera.";
+
+    private static final String REVISED = "{\"deliveryDate\":\"2026-12-04\",\"previousDeliveryDate\":\"2026-12-01\","
+            + "\"reasonCode\":\"FINT01\"}";
+    private static final String MOVED = "{\"appointmentStart\":\"2026-12-04T07:00:00Z\",\"appointmentEnd\":\"2026-12-04T11:00:00Z\"}";
 
     private final CloudEvents events = new CloudEvents(new SmsTemplates(true), QuietHours.parse("21:00-08:00", ZoneId.of("Europe/Paris")));
     private final Coalescing coalescing = new Coalescing(new SmsTemplates(true));
@@ -29,32 +37,103 @@ class CoalescingTest {
         String breach = body("e-2", "breach.detected", "{\"workingDays\":\"4\"}");
         assertThat(Coalescing.yields(scheduled)).isTrue();
 
-        JsonObject older = read(Coalescing.withoutSms(scheduled, "e-2"));
-        JsonObject newest = read(coalescing.withStatusSms(breach));
+        Coalescing.Prepared older = coalescing.prepare(scheduled, "cutover.scheduled",
+                () -> Optional.of(new Coalescing.Waiting("e-2", breach)), Stream::empty);
+        JsonObject olderData = read(older.body()).getJsonObject("data");
+        JsonObject newest = read(coalescing.prepare(older.newerBody(), "breach.detected", Optional::empty, Stream::empty).body());
 
-        assertThat(older.getJsonObject("data").containsKey("sms")).isFalse();
-        assertThat(older.getJsonObject("data").getString("smsCoalescedInto")).isEqualTo("e-2");
-        assertThat(older.getJsonObject("data").getJsonObject("event").getString("plannedAt")).isEqualTo("2026-11-30T07:00:00Z");
+        assertThat(olderData.containsKey("sms")).isFalse();
+        assertThat(olderData.getString("smsCoalescedInto")).isEqualTo("e-2");
+        assertThat(olderData.getJsonObject("event").getString("plannedAt")).isEqualTo("2026-11-30T07:00:00Z");
         JsonObject sms = newest.getJsonObject("data").getJsonObject("sms");
-        assertThat(sms.getString("text")).isEqualTo("Du nouveau pour votre commande CMD-00000008 : coupure de l'ancienne ligne"
-                + " le lundi 30 novembre à 8 h 00, nouvelle ligne prévue le vendredi 4 décembre.");
+        assertThat(sms.getString("text")).isEqualTo("Entre la coupure de votre ligne actuelle le lundi 30 novembre à 8 h 00 et la"
+                + " nouvelle ligne le vendredi 4 décembre, vous serez sans internet 4 jours ouvrés, au-delà du délai légal d'un"
+                + " jour ouvré. Votre fournisseur vous appellera.");
         assertThat(sms.getString("to")).isEqualTo("+33612345678");
-        assertThat(sms.getInt("parts")).isEqualTo(1);
+        assertThat(sms.getInt("parts")).isEqualTo(2);
+        assertThat(sms.getJsonObject("states").getInt("breachWorkingDays")).isEqualTo(4);
         assertThat(newest.getJsonObject("data").getBoolean("smsCoalesced")).isTrue();
+        assertThat(newest.getJsonObject("data").getJsonArray("smsAbsorbs").getJsonObject(0).getString("type"))
+                .isEqualTo("cutover.scheduled");
         assertThat(newest.getString("id")).isEqualTo("e-2");
     }
 
     @Test
-    void anUrgentSmsIsNeverHeldBackNorRewritten() {
+    void theUrgentCutNoticeAbsorbsTheBreachAndSaysRappelOnlyAfterANoticeThatReachedTheCustomer() {
+        String breach = body("e-2", "breach.detected", "{\"workingDays\":\"4\"}");
         String imminent = body("e-3", "cutover.imminent", "{\"plannedAt\":\"2026-11-30T07:00:00Z\"}");
+        assertThat(Coalescing.yields(imminent)).as("urgent: never held back").isFalse();
 
-        assertThat(Coalescing.yields(imminent)).isFalse();
-        assertThat(coalescing.withStatusSms(imminent)).isEqualTo(imminent);
+        String absorbing = coalescing.prepare(breach, "breach.detected", () -> Optional.of(new Coalescing.Waiting("e-3", imminent)),
+                Stream::empty).newerBody();
+        String firstNotice = text(coalescing.prepare(absorbing, "cutover.imminent", Optional::empty, Stream::empty).body());
+        assertThat(firstNotice).isEqualTo("Votre ligne actuelle sera coupée le lundi 30 novembre à 8 h 00. La nouvelle ligne est"
+                + " prévue le vendredi 4 décembre. " + BREACH);
+
+        String told = coalescing.prepare(body("e-1", "cutover.scheduled", "{\"plannedAt\":\"2026-11-30T07:00:00Z\"}"),
+                "cutover.scheduled", Optional::empty, Stream::empty).body();
+        String reminder = text(coalescing.prepare(imminent, "cutover.imminent", Optional::empty, () -> Stream.of(told)).body());
+        assertThat(reminder).startsWith("Rappel : votre ligne actuelle sera coupée le lundi 30 novembre à 8 h 00.").endsWith(BREACH);
+        String movedCut = coalescing.prepare(body("e-0", "cutover.scheduled", "{\"plannedAt\":\"2026-11-27T07:00:00Z\"}"),
+                "cutover.scheduled", Optional::empty, Stream::empty).body();
+        assertThat(text(coalescing.prepare(imminent, "cutover.imminent", Optional::empty, () -> Stream.of(movedCut)).body()))
+                .as("an SMS that named another cut is no first notice of this one").doesNotStartWith("Rappel");
+    }
+
+    @Test
+    void aDelayAbsorbedByANewerChangeKeepsItsDateAndItsReason() {
+        String revised = body("e-4", "delivery-date.revised", REVISED);
+        String moved = body("e-5", "appointment.moved", MOVED);
+
+        String newer = coalescing.prepare(revised, "delivery-date.revised", () -> Optional.of(new Coalescing.Waiting("e-5", moved)),
+                Stream::empty).newerBody();
+        String text = text(coalescing.prepare(newer, "appointment.moved", Optional::empty, Stream::empty).body());
+
+        assertThat(text).as("too long for two parts with every detail: the reason and the previous date give way, never the facts")
+                .isEqualTo("Votre rendez-vous technicien est déplacé au vendredi 4 décembre entre 8 h et 12 h. Votre ligne"
+                        + " actuelle sera coupée le lundi 30 novembre à 8 h 00. La nouvelle ligne est reportée au vendredi"
+                        + " 4 décembre. Soit 4 jours ouvrés sans internet, au-delà du délai légal d'un jour. Votre fournisseur"
+                        + " vous appellera.");
+        assertThat(Gsm7.measure(text).parts()).isEqualTo(2);
+
+        LineFacts noCut = new LineFacts("CMD-00000008", null, "inProgress", LocalDate.of(2026, 12, 4), null, null, null, false,
+                "+33612345678", "fr");
+        String roomy = text(coalescing.prepare(coalescing.prepare(events.body("e-4", "delivery-date.revised", payload(
+                "delivery-date.revised", REVISED), noCut, DAYTIME, DAYTIME), "delivery-date.revised", () -> Optional.of(
+                new Coalescing.Waiting("e-5", events.body("e-5", "appointment.moved", payload("appointment.moved", MOVED), noCut,
+                        DAYTIME, DAYTIME))), Stream::empty).newerBody(), "appointment.moved", Optional::empty, Stream::empty).body());
+        assertThat(roomy).as("with room, every fact of the delay").isEqualTo("Votre rendez-vous technicien est déplacé au vendredi"
+                + " 4 décembre entre 8 h et 12 h. La nouvelle ligne est reportée au vendredi 4 décembre. Motif : point de"
+                + " mutualisation saturé, plus de place pour raccorder la ligne.");
+    }
+
+    @Test
+    void aDelayNamesThePreviousDateOnlyWhenThatDateReachedTheCustomer() {
+        String set = body("e-6", "delivery-date.set", "{\"deliveryDate\":\"2026-12-01\"}");
+        String revised = body("e-7", "delivery-date.revised", "{\"deliveryDate\":\"2026-12-04\",\"previousDeliveryDate\":\"2026-12-01\","
+                + "\"reasonCode\":\"FINT01\"}");
+
+        String absorbing = coalescing.prepare(set, "delivery-date.set", () -> Optional.of(new Coalescing.Waiting("e-7", revised)),
+                Stream::empty).newerBody();
+        String untold = text(coalescing.prepare(absorbing, "delivery-date.revised", Optional::empty, Stream::empty).body());
+        assertThat(untold).startsWith("Votre ligne internet (commande CMD-00000008) est reportée au vendredi 4 décembre")
+                .as("the first date never reached the customer: no \"instead of\"").doesNotContain("au lieu du");
+
+        String toldSet = coalescing.prepare(set, "delivery-date.set", Optional::empty, Stream::empty).body();
+        assertThat(text(coalescing.prepare(revised, "delivery-date.revised", Optional::empty, () -> Stream.of(toldSet)).body()))
+                .contains("reportée au vendredi 4 décembre (au lieu du mardi 1er décembre)");
     }
 
     private String body(String id, String type, String facts) {
-        String payload = "{\"type\":\"" + type + "\",\"orderReference\":\"CMD-00000008\",\"occurredAt\":\"2026-11-26T09:00:00Z\",\"facts\":" + facts + "}";
-        return events.body(id, type, payload, LINE, DAYTIME, DAYTIME);
+        return events.body(id, type, payload(type, facts), LINE, DAYTIME, DAYTIME);
+    }
+
+    private static String payload(String type, String facts) {
+        return "{\"type\":\"" + type + "\",\"orderReference\":\"CMD-00000008\",\"occurredAt\":\"2026-11-26T09:00:00Z\",\"facts\":" + facts + "}";
+    }
+
+    private static String text(String body) {
+        return read(body).getJsonObject("data").getJsonObject("sms").getString("text");
     }
 
     private static JsonObject read(String json) {

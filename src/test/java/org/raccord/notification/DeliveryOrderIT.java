@@ -55,8 +55,10 @@ class DeliveryOrderIT {
         assertThat(data(bodies, "burst-2").getString("smsCoalescedInto")).isEqualTo("burst-3");
         JsonObject newest = data(bodies, "burst-3");
         assertThat(newest.getBoolean("smsCoalesced")).isTrue();
-        assertThat(newest.getJsonObject("sms").getString("text")).as("the line's status, not the last change alone")
-                .isNotEqualTo("Votre raccordement : appointment.booked").contains("20");
+        assertThat(newest.getJsonObject("sms").getString("text")).as("the last change and the delay it absorbed")
+                .startsWith("Rendez-vous technicien pour votre ligne : mercredi 20 janvier entre 8 h et 12 h.")
+                .contains("La nouvelle ligne est reportée au mercredi 20 janvier (au lieu du mercredi 13 janvier).")
+                .contains("Motif : ");
         assertThat(data(bodies, "other-line").containsKey("sms")).as("another line keeps its own SMS").isTrue();
         assertThat(bodies.values()).allSatisfy(b -> assertThat(b.asJsonObject().getString("state")).isEqualTo("DELIVERED"));
     }

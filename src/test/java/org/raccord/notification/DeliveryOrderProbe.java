@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.annotation.Resource;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.annotation.HttpConstraint;
 import jakarta.servlet.annotation.ServletSecurity;
 import jakarta.servlet.annotation.WebServlet;
@@ -63,10 +65,12 @@ public class DeliveryOrderProbe extends HttpServlet {
                     + " VALUES ('" + SUBSCRIPTION + "', 'probe', 'https://sms.example.com/hook', '', '"
                     + Signatures.newSecret() + "', 'DISABLED', CURRENT_TIMESTAMP)");
             // Ids are negative (no sequence hands them out); older means a smaller id.
-            insert(s, -810, 71, "burst-1", "delivery-date.set");
-            insert(s, -809, 71, "burst-2", "delivery-date.revised");
-            insert(s, -808, 71, "burst-3", "appointment.booked");
-            insert(s, -807, 72, "other-line", "delivery-date.set");
+            insert(s, -810, 71, "burst-1", "delivery-date.set", Map.of("deliveryDate", "2100-01-13"));
+            insert(s, -809, 71, "burst-2", "delivery-date.revised",
+                    Map.of("deliveryDate", "2100-01-20", "previousDeliveryDate", "2100-01-13", "reasonCode", "FINT01"));
+            insert(s, -808, 71, "burst-3", "appointment.booked",
+                    Map.of("appointmentStart", "2100-01-20T07:00:00Z", "appointmentEnd", "2100-01-20T11:00:00Z"));
+            insert(s, -807, 72, "other-line", "delivery-date.set", Map.of("deliveryDate", "2100-01-20"));
 
             JsonArrayBuilder steps = Json.createArrayBuilder();
             List<Parcel> first = claim(steps, T0.plusSeconds(1));
@@ -102,9 +106,12 @@ public class DeliveryOrderProbe extends HttpServlet {
         return Courier.AttemptOutcome.of(p, Courier.AttemptOutcome.Kind.DELIVERED, at, 204, null);
     }
 
-    private static void insert(Statement s, long id, long line, String eventId, String type) throws SQLException {
+    private static void insert(Statement s, long id, long line, String eventId, String type, Map<String, String> facts)
+            throws SQLException {
+        JsonObjectBuilder event = Json.createObjectBuilder();
+        facts.forEach(event::add);
         JsonObject body = Json.createObjectBuilder().add("specversion", "1.0").add("id", eventId).add("type", "org.raccord." + type)
-                .add("data", Json.createObjectBuilder()
+                .add("data", Json.createObjectBuilder().add("event", event)
                         .add("line", Json.createObjectBuilder().add("orderReference", "CMD-PROBE-" + line).add("state", "inProgress")
                                 .add("committedDeliveryDate", "2100-01-20"))
                         .add("sms", Json.createObjectBuilder().add("to", "+33612345678").add("language", "fr")

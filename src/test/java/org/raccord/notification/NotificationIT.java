@@ -141,7 +141,16 @@ class NotificationIT {
                 .findFirst().orElseThrow().getBodyAsString());
         JsonObject sms = imminent.getJsonObject("data").getJsonObject("sms");
         assertThat(sms.getBoolean("urgent")).isTrue();
-        assertThat(sms.getString("text")).startsWith("Rappel : votre ligne actuelle sera coupée le").contains(" à ");
+        String cut = sms.getJsonObject("states").getString("cutAt");
+        boolean told = webhooksFor(order).stream().map(w -> Http.parse(w.getBodyAsString()))
+                .takeWhile(e -> !e.getString("id").equals(imminent.getString("id")))
+                .map(e -> e.getJsonObject("data").getJsonObject("sms"))
+                .anyMatch(earlier -> earlier != null && cut.equals(earlier.getJsonObject("states").getString("cutAt", null)));
+        assertThat(sms.getString("text")).as("a reminder only after a notice of this cut reached the customer")
+                .startsWith(told ? "Rappel : votre ligne actuelle sera coupée le" : "Votre ligne actuelle sera coupée le").contains(" à ");
+        if (imminent.getJsonObject("data").getJsonObject("line").getBoolean("breach")) {
+            assertThat(sms.getString("text")).as("the breach, told with the cut").contains("jours ouvrés, au-delà du délai légal");
+        }
     }
 
     @Test

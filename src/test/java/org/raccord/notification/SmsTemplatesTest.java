@@ -47,7 +47,7 @@ class SmsTemplatesTest {
         String fr = new SmsTemplates(true).render("delivery-date.revised", FACTS, LINE, "fr");
         String en = new SmsTemplates(true).render("delivery-date.revised", FACTS, LINE, "en");
 
-        assertThat(fr).contains("mercredi 9 décembre", "mardi 1 décembre", "CMD-00000001", "point de mutualisation");
+        assertThat(fr).contains("mercredi 9 décembre", "mardi 1er décembre", "CMD-00000001", "point de mutualisation");
         assertThat(en).contains("Wednesday 9 December", "Tuesday 1 December", "street cabinet");
         assertThat(new SmsTemplates(true).render("previous-service.cut", FACTS, LINE, "fr")).contains("jeudi 19 novembre à 8 h 00");
     }

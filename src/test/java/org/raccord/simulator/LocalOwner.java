@@ -26,12 +26,38 @@ public final class LocalOwner implements AutoCloseable {
     private final Server cutovers;
 
     public LocalOwner(long seed, int lines) {
+        this(seed, lines, EPOCH);
+    }
+
+    /** An owner whose clock starts at {@code start} (before the epoch: the showcase lines' stories from their start). */
+    public LocalOwner(long seed, int lines, Instant start) {
+        realClock.set(start);
         SimulatedClock clock = new SimulatedClock(realClock, EPOCH, EPOCH, 1);
         world = new OwnerWorld(new Population(seed, lines, EPOCH, Duration.ofDays(20), Duration.ofDays(20)), clock);
         desk = new OwnerDesk(realClock, seed, DeskSettings.calm());
         orders = publish(baseUrl + "/suivi-commande-acces/v1", new AccessOrderEndpoint(world, desk));
         UnknownFlows.install(orders, world);
         cutovers = publish(baseUrl + "/suivi-bascule/v1", new CutoverEndpoint(world, desk));
+    }
+
+    /** When the owner publishes each event of these lines, in order. */
+    public java.util.List<Instant> publicationTimes(int lines) {
+        return java.util.stream.IntStream.range(0, lines).boxed().flatMap(i -> world.script(i).stream())
+                .map(ScriptedEvent::at).distinct().sorted().toList();
+    }
+
+    /** When the owner publishes each event of line {@code index}, in order. */
+    public java.util.List<Instant> publicationTimesOf(int index) {
+        return world.script(index).stream().map(ScriptedEvent::at).toList();
+    }
+
+    /** The order reference and scenario name of line {@code index}. */
+    public String orderOf(int index) {
+        return world.population().line(index).orderReference();
+    }
+
+    public String scenarioOf(int index) {
+        return world.population().line(index).scenario().name();
     }
 
     /** Moves simulated time (acceleration 1, so real and simulated time move together). */
