@@ -86,7 +86,7 @@ public class DeliveryOrderProbe extends HttpServlet {
                 Instant at = T0.plusSeconds(601 + round);
                 deliveries.record(claim(steps, at).stream().map(p -> delivered(p, at)).toList());
             }
-            response.setContentType("application/json");
+            response.setContentType("application/json;charset=UTF-8");
             response.getWriter().print(Json.createObjectBuilder().add("claims", steps).add("bodies", bodies(s)).build());
             clean(s);
         } catch (SQLException e) {
