@@ -25,6 +25,8 @@ import org.raccord.tracking.ServiceGap;
 import org.raccord.tracking.TrackedLine;
 import org.raccord.tracking.TrackedLines;
 import org.raccord.web.Problem;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The customers in breach: lines whose new service comes more than one working day after the old
@@ -36,7 +38,8 @@ import org.raccord.web.Problem;
 @Tag(name = "operations")
 @SecurityRequirement(name = "person")
 @APIResponse(responseCode = "401", description = "Not signed in")
-@APIResponse(responseCode = "403", description = "Not an admin")
+@APIResponse(responseCode = "403", description = "Not an admin (`/problems/forbidden`, `/problems/csrf-token`)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class BreachesResource {
 
     @Inject

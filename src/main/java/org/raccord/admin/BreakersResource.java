@@ -15,6 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.raccord.web.Problem;
 import org.raccord.wholesale.NetworkOwner;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An operator's override of a breaker: hold it open (the owner announced trouble, or Raccord must
@@ -26,7 +28,8 @@ import org.raccord.wholesale.NetworkOwner;
 @Tag(name = "operations")
 @SecurityRequirement(name = "person")
 @APIResponse(responseCode = "401", description = "Not signed in")
-@APIResponse(responseCode = "403", description = "Not an admin, or no CSRF token")
+@APIResponse(responseCode = "403", description = "Not an admin, or no CSRF token (`/problems/forbidden`, `/problems/csrf-token`)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class BreakersResource {
 
     @Inject

@@ -25,6 +25,9 @@ import org.raccord.notification.SubscriberTallies;
 import org.raccord.polling.PollingSchedule;
 import org.raccord.tracking.TrackedLines;
 import org.raccord.wholesale.NetworkOwner;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.raccord.web.Problem;
 
 /** What the admin console reads: who is signed in (with the CSRF token), the overview, the last hour. */
 @Path("admin")
@@ -33,7 +36,8 @@ import org.raccord.wholesale.NetworkOwner;
 @Tag(name = "operations")
 @SecurityRequirement(name = "person")
 @APIResponse(responseCode = "401", description = "Not signed in")
-@APIResponse(responseCode = "403", description = "Not an admin")
+@APIResponse(responseCode = "403", description = "Not an admin (`/problems/forbidden`, `/problems/csrf-token`)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ConsoleResource {
 
     @Inject

@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.raccord.web.Problem;
 import org.raccord.notification.Deliveries;
 import org.raccord.notification.Delivery;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Webhook deliveries that ran out of retries, for operations to see and send again. */
 @Path("admin/dead-letters")
@@ -28,7 +30,8 @@ import org.raccord.notification.Delivery;
 @Tag(name = "operations")
 @SecurityRequirement(name = "person")
 @APIResponse(responseCode = "401", description = "Not signed in")
-@APIResponse(responseCode = "403", description = "Not an admin")
+@APIResponse(responseCode = "403", description = "Not an admin (`/problems/forbidden`, `/problems/csrf-token`)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DeadLettersResource {
 
     @Inject

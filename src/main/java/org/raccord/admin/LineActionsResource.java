@@ -25,6 +25,8 @@ import org.raccord.lines.Registration;
 import org.raccord.polling.LineRefresh;
 import org.raccord.tracking.TrackedLine;
 import org.raccord.web.Problem;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Operations acting on one line: register it for tracking, or ask the owner about it now instead
@@ -36,7 +38,8 @@ import org.raccord.web.Problem;
 @Tag(name = "operations")
 @SecurityRequirement(name = "person")
 @APIResponse(responseCode = "401", description = "Not signed in")
-@APIResponse(responseCode = "403", description = "Not an admin, or no CSRF token")
+@APIResponse(responseCode = "403", description = "Not an admin, or no CSRF token (`/problems/forbidden`, `/problems/csrf-token`)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class LineActionsResource {
 
     @Inject

@@ -19,6 +19,8 @@ import org.raccord.polling.PollingSchedule;
 import org.raccord.tracking.TrackedLines;
 import org.raccord.wholesale.NetworkOwner;
 import org.raccord.wholesale.OperationHealth;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.raccord.web.Problem;
 
 /** Where polling stands (each feed's cursor and lag, each owner operation's health), and pausing it. */
 @Path("admin/polling")
@@ -27,7 +29,8 @@ import org.raccord.wholesale.OperationHealth;
 @Tag(name = "operations")
 @SecurityRequirement(name = "person")
 @APIResponse(responseCode = "401", description = "Not signed in")
-@APIResponse(responseCode = "403", description = "Not an admin")
+@APIResponse(responseCode = "403", description = "Not an admin (`/problems/forbidden`, `/problems/csrf-token`)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PollingStatusResource {
 
     @Inject

@@ -23,6 +23,8 @@ import org.raccord.tracking.LineLedger;
 import org.raccord.tracking.PhoneNumbers;
 import org.raccord.tracking.QuarantinedEvent;
 import org.raccord.tracking.TrackedLines;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Owner events set aside because they could not be applied: for operations to see and replay. */
 @Path("admin/quarantine")
@@ -31,7 +33,8 @@ import org.raccord.tracking.TrackedLines;
 @Tag(name = "operations")
 @SecurityRequirement(name = "person")
 @APIResponse(responseCode = "401", description = "Not signed in")
-@APIResponse(responseCode = "403", description = "Not an admin")
+@APIResponse(responseCode = "403", description = "Not an admin (`/problems/forbidden`, `/problems/csrf-token`)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class QuarantineResource {
 
     @Inject

@@ -109,7 +109,7 @@ public class LinesResource {
 
     @GET
     @Path("{lineRef}")
-    @Operation(summary = "Where a line stands", description = "Its state, milestones, committed delivery date and every"
+    @Operation(operationId = "getLine", summary = "Where a line stands", description = "Its state, milestones, committed delivery date and every"
             + " revision with its reason, appointment, the previous provider's cutover, the service gap, jeopardy alerts,"
             + " freshness, and a plain-language summary (French by default, English with Accept-Language: en)."
             + " Answers carry an ETag; send it back in If-None-Match to get 304 while nothing changed.")
@@ -165,7 +165,7 @@ public class LinesResource {
     /** The line's timeline, every upstream event oldest first, paged ({@code limit} 1 to 200). */
     @GET
     @Path("{lineRef}/events")
-    @Operation(summary = "A line's timeline", description = "Every upstream event of the line, oldest first, paged.")
+    @Operation(operationId = "getLineEvents", summary = "A line's timeline", description = "Every upstream event of the line, oldest first, paged.")
     @APIResponse(responseCode = "200", description = "One page of events",
             content = @Content(schema = @Schema(implementation = TimelinePage.class)))
     @APIResponse(ref = "BadRequest")
@@ -191,7 +191,7 @@ public class LinesResource {
 
     /** Lines by state, breach and delivery date range, paged: for call-centre and back-office lists. */
     @GET
-    @Operation(summary = "Lines by state, breach and delivery date", description = "For call-centre and back-office lists; paged.")
+    @Operation(operationId = "searchLines", summary = "Lines by state, breach and delivery date", description = "For call-centre and back-office lists; paged.")
     @APIResponse(responseCode = "200", description = "One page of lines",
             content = @Content(schema = @Schema(implementation = LinePage.class)))
     @APIResponse(ref = "BadRequest")
@@ -217,7 +217,7 @@ public class LinesResource {
     @POST
     @Path("lookup")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Up to 100 lines at once", description = "Each reference is answered on its own: 200 with the line,"
+    @Operation(operationId = "lookupLines", summary = "Up to 100 lines at once", description = "Each reference is answered on its own: 200 with the line,"
             + " 400 if it cannot be read, 404 if no tracked line has it.")
     @APIResponse(responseCode = "200", description = "One result per reference, in order",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Lookup.Result.class)))
@@ -234,7 +234,7 @@ public class LinesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @ClientScopes({Roles.REGISTER, Roles.ADMIN})
     @SecurityRequirement(name = ApiDocs.CLIENT, scopes = Roles.REGISTER)
-    @Operation(summary = "Track a line", description = "Asks the owner about the order now and stores the answer;"
+    @Operation(operationId = "registerLine", summary = "Track a line", description = "Asks the owner about the order now and stores the answer;"
             + " registering a tracked order again refreshes it (idempotent).")
     @APIResponse(responseCode = "201", description = "Now tracked", content = @Content(schema = @Schema(implementation = LineView.class)))
     @APIResponse(responseCode = "200", description = "Already tracked; refreshed", content = @Content(schema = @Schema(implementation = LineView.class)))

@@ -34,7 +34,7 @@ public class PingResource {
     @GET
     @Tag(name = "lines")
     @SecurityRequirement(name = ApiDocs.CLIENT)
-    @Operation(summary = "Check a token", description = "Answers who the caller is; touches no line.")
+    @Operation(operationId = "ping", summary = "Check a token", description = "Answers who the caller is; touches no line.")
     @APIResponse(responseCode = "200", description = "The client as Raccord sees it")
     @APIResponse(ref = "Unauthenticated")
     @APIResponse(ref = "Forbidden")

@@ -24,10 +24,14 @@ import org.raccord.web.Roles;
 @ApplicationPath("api")
 @DeclareRoles({Roles.READ, Roles.REGISTER, Roles.SUBSCRIBE, Roles.ADMIN})
 @OpenAPIDefinition(
-        info = @Info(title = "Raccord", version = "1",
+        info = @Info(title = "Raccord", version = "1.1.0",
                 description = "Line-provisioning status: where a new line stands at the network owner, when the old"
                         + " provider's line is (or was) cut, when the new one is due, and the service gap between them."
-                        + " Every error is an RFC 9457 problem document whose `type` is stable per kind of error."),
+                        + " Every error is an RFC 9457 problem document whose `type` is stable per kind of error."
+                        + " Properties listed as required are always present; others are absent (never null) when they"
+                        + " have no value; no answer carries a property its schema does not list. Versioning: a compatible"
+                        + " change (a new operation, optional property, problem type or announced enumeration value)"
+                        + " raises the minor version; anything else would be /api/v2."),
         tags = {
                 @Tag(name = "lines", description = "Customer channels and back offices (bearer token)"),
                 @Tag(name = "hub", description = "Notification subscriptions: signed CloudEvents with a ready-to-send SMS (bearer token)"),

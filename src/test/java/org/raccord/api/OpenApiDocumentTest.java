@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.raccord.web.ApiContract;
 import org.raccord.web.ApiDocs;
 import org.raccord.web.Problem;
 
@@ -85,6 +86,52 @@ class OpenApiDocumentTest {
                 .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
         assertThat(new TreeSet<>(schema.getProperties().keySet())).isEqualTo(fields);
         assertThat(line.getResponses().get("404").getContent().get(Problem.MEDIA_TYPE)).isNotNull();
+    }
+
+    @Test
+    void everyAnswerSaysWhatIsAlwaysThereAndAdmitsNothingElse() throws IOException {
+        // Read as plain JSON: what a generator reads, without a parser's model in between.
+        jakarta.json.JsonObject document = jakarta.json.Json.createReader(new java.io.StringReader(Files.readString(DOCUMENT))).readObject();
+        Set<String> objects = new TreeSet<>();
+        document.getJsonObject("components").getJsonObject("schemas").forEach((name, value) -> {
+            jakarta.json.JsonObject schema = value.asJsonObject();
+            if (schema.containsKey("properties") && !schema.getJsonObject("properties").isEmpty()) {
+                objects.add(name);
+                assertThat(schema.get("additionalProperties")).as(name + " admits no undocumented property")
+                        .isEqualTo(jakarta.json.JsonValue.FALSE);
+                List<String> required = ApiContract.REQUIRED.get(name);
+                assertThat(required).as(name + ": which properties are always present is decided in ApiContract.REQUIRED").isNotNull();
+                assertThat(schema.getJsonObject("properties").keySet()).as(name).containsAll(required);
+                List<String> listed = schema.containsKey("required")
+                        ? schema.getJsonArray("required").getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList()
+                        : List.of();
+                assertThat(listed).as(name).containsExactlyInAnyOrderElementsOf(required);
+            }
+        });
+        assertThat(new TreeSet<>(ApiContract.REQUIRED.keySet())).as("no entry for a schema that is gone").isEqualTo(objects);
+        parsed.getOpenAPI().getPaths().forEach((path, item) -> item.readOperationsMap().forEach((verb, operation) ->
+                assertThat(operation.getResponses().getDefault()).as(verb + " " + path + ": any other error is a problem").isNotNull()));
+        assertThat(parsed.getOpenAPI().getInfo().getVersion()).matches("1\\.\\d+\\.\\d+");
+    }
+
+    @Test
+    void everyProblemTypeTheCodeCanAnswerIsListed() throws IOException {
+        Set<String> kinds = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+                // Problem.of("kind", ...), Problem's own of("kind", ...), and HttpProblems' {"kind", "title"} pairs.
+                var found = java.util.regex.Pattern.compile("(?:Problem\\.of\\(|^\\s+return of\\(|new String\\[\\] \\{)\"([a-z]+(?:-[a-z]+)*)\", ",
+                        java.util.regex.Pattern.MULTILINE).matcher(Files.readString(source));
+                while (found.find()) {
+                    kinds.add("/problems/" + found.group(1));
+                }
+            }
+        }
+        assertThat(kinds).as("problem kinds in the code").contains("/problems/unknown-line", "/problems/not-found");
+        assertThat(ApiContract.PROBLEM_TYPES).containsAll(kinds);
+        io.swagger.v3.oas.models.media.Schema<?> type = (io.swagger.v3.oas.models.media.Schema<?>) parsed.getOpenAPI()
+                .getComponents().getSchemas().get("Problem").getProperties().get("type");
+        assertThat(type.getEnum()).as("the document lists them").hasSameSizeAs(ApiContract.PROBLEM_TYPES);
     }
 
     /** "GET /api/v1/lines/{lineRef}" for each resource method found in the compiled application. */
