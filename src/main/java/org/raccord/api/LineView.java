@@ -24,39 +24,43 @@ public record LineView(
         String summary,
         @Schema(description = "The provider's own order reference", example = "CMD-00000001")
         String orderReference,
-        @Schema(description = "The owner's service reference", example = "VIA657942680")
+        @Schema(description = "The owner's service reference; absent until the owner gives it", example = "VIA657942680")
         String serviceReference,
-        @Schema(description = "The fibre outlet (PTO) reference, fibre lines only", example = "OO-AB12-CD34")
+        @Schema(description = "The fibre outlet (PTO) reference; absent for copper lines, and until the owner gives it", example = "OO-AB12-CD34")
         String ptoReference,
-        @Schema(description = "The line's number at the owner (NDI)", example = "0139421662")
+        @Schema(description = "The line's number at the owner (NDI); absent until known", example = "0139421662")
         String ndi,
         @Schema(enumeration = {"copper", "fibre"})
         String technology,
         @Schema(description = "TMF641 state", enumeration = {"acknowledged", "inProgress", "held", "completed", "rejected", "cancelled"})
         String state,
-        @Schema(description = "The owner's own state word, verbatim", example = "EN_SERVICE")
+        @Schema(description = "The owner's own state word, verbatim; absent until a consult or a flow that moves the state", example = "EN_SERVICE")
         String ownerState,
+        @Schema(description = "When the order was placed; absent until the owner is consulted")
         OffsetDateTime orderedAt,
-        @Schema(description = "The delivery date the customer asked for")
+        @Schema(description = "The delivery date the customer asked for; absent until the owner is consulted")
         LocalDate requestedDate,
-        @Schema(description = "The delivery date the owner commits to now")
+        @Schema(description = "The delivery date the owner commits to now; absent until it commits to one")
         LocalDate committedDeliveryDate,
         @Schema(description = "How often the committed date moved, each move with its reason")
         Revisions deliveryDateRevisions,
-        @Schema(description = "The technician's appointment window")
+        @Schema(description = "The technician's appointment window; absent while no slot is booked")
         AppointmentWindow appointment,
-        @Schema(description = "The previous provider's line and its cutover (unbundling)")
+        @Schema(description = "The previous provider's line and its cutover (unbundling); absent while no cutover is known")
         PreviousProvider previousProvider,
-        @Schema(description = "Days without service between the old line's cut and the new line's delivery")
+        @Schema(description = "Days without service between the old line's cut and the new line's delivery; absent unless"
+                + " there is both a cut (done or planned) and a delivery (done or committed)")
         Gap serviceGap,
         @Schema(description = "Milestones reached, by name (ORDER_ACKNOWLEDGED, ORDER_ACCEPTED, APPOINTMENT_BOOKED,"
                 + " PREVIOUS_SERVICE_CUT, LINE_DELIVERED, IN_SERVICE, ...), each with the upstream event it came from")
         Map<String, MilestoneView> milestones,
         @Schema(description = "Jeopardy alerts raised by the owner, oldest first")
         List<Alert> jeopardy,
+        @Schema(description = "When the line was delivered; absent until then")
         OffsetDateTime deliveredAt,
+        @Schema(description = "When the line went into service; absent until then")
         OffsetDateTime inServiceAt,
-        @Schema(description = "The owner's latest reason, with plain-language French and English")
+        @Schema(description = "The owner's latest reason, with plain-language French and English; absent until an event carries one")
         Reason lastReason,
         Freshness freshness) {
 
@@ -94,7 +98,7 @@ public record LineView(
                             @Schema(description = "The last access-order event applied") long orderSequence,
                             @Schema(description = "The last cutover event applied") long cutoverSequence,
                             @Schema(description = "True while the owner cannot be asked: the answer is stored data") boolean degraded,
-                            @Schema(description = "Why the answer may be old") String degradedReason) {
+                            @Schema(description = "Why the answer may be old; absent while not degraded") String degradedReason) {
     }
 
     /** The same view with its plain-language summary, French or English. */
