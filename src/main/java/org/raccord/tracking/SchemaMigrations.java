@@ -29,18 +29,22 @@ public class SchemaMigrations {
     private volatile boolean applied;
 
     void onStartup(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Startup startup) {
-        MigrateResult result = Flyway.configure(getClass().getClassLoader())
+        MigrateResult result = flyway(dataSource, getClass().getClassLoader()).migrate();
+        applied = true;
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
+                + " (" + result.migrationsExecuted + " migration(s) applied now)");
+    }
+
+    /** Raccord's migrations on a database: the one configuration the server and the tests use. */
+    public static Flyway flyway(DataSource dataSource, ClassLoader classLoader) {
+        return Flyway.configure(classLoader)
                 .dataSource(dataSource)
                 // Liberty's class loader cannot list directories: Flyway finds the folder through
                 // its empty flyway.location marker file. Callbacks, if any, live beside the scripts.
                 .locations("classpath:db/migration")
                 .callbackLocations("classpath:db/migration")
                 .failOnMissingLocations(true)
-                .load()
-                .migrate();
-        applied = true;
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migration(s) applied now)");
+                .load();
     }
 
     /** Whether the schema is ready for use (readiness). */
