@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -21,10 +20,6 @@ final class CloudEvents {
 
     static final String MEDIA_TYPE = "application/cloudevents+json";
     static final String SOURCE = "/raccord/lines";
-    /** Never held back for a newer change (they absorb the older ones): the customer must know before, or right after, the cut. */
-    static final Set<String> URGENT = Set.of("cutover.imminent", "previous-service.cut");
-    /** Sent even during quiet hours: the customer must know right after the cut. */
-    static final Set<String> AT_ANY_HOUR = Set.of("previous-service.cut");
 
     private final SmsTemplates templates;
     private final QuietHours quietHours;
@@ -87,28 +82,20 @@ final class CloudEvents {
             return Optional.empty();
         }
         String language = "en".equals(line.contactLanguage()) ? "en" : "fr";
-        boolean urgent = URGENT.contains(eventName);
-        SmsTemplates.Text text = templates.compose(SmsBrief.alone(eventName, facts, line, urgent), language);
+        SmsTemplates.Text text = templates.compose(SmsBrief.alone(eventName, facts, line, SmsTiming.URGENT.contains(eventName)),
+                language);
         if (text == null) {
             return Optional.empty();
         }
-        // Only the news of the cut itself goes out at any hour; even the reminder waits for the morning,
-        // unless the morning comes too late (below).
-        Optional<Instant> after = AT_ANY_HOUR.contains(eventName) ? Optional.empty() : quietHours.deliverAfter(now);
-        if (after.isPresent() && beforeTheCut(line, now) && !after.get().isBefore(line.cutoverPlannedAt().toInstant())
-                && (text.cutStated() != null || text.breachDaysStated() != null)) {
-            // Quiet hours never hold news of the cut past the cut itself: it goes now, as urgent.
-            urgent = true;
-            after = Optional.empty();
-        }
-        JsonObjectBuilder sms = Json.createObjectBuilder().add("to", line.contactMobile()).add("language", language)
-                .add("urgent", urgent);
-        after.ifPresent(a -> sms.add("deliverAfter", a.toString()));
-        return Optional.of(smsFields(sms, text));
+        return Optional.of(timed(Json.createObjectBuilder().add("to", line.contactMobile()).add("language", language),
+                SmsTiming.of(eventName, line, text, now, quietHours), text));
     }
 
-    private static boolean beforeTheCut(LineFacts line, Instant now) {
-        return line.cutoverDoneAt() == null && line.cutoverPlannedAt() != null && now.isBefore(line.cutoverPlannedAt().toInstant());
+    /** The SMS's timing, text, encoding, parts and the facts it states. */
+    static JsonObjectBuilder timed(JsonObjectBuilder sms, SmsTiming timing, SmsTemplates.Text text) {
+        sms.add("urgent", timing.urgent()).remove("deliverAfter");
+        timing.deliverAfter().ifPresent(after -> sms.add("deliverAfter", after.toString()));
+        return smsFields(sms, text);
     }
 
     /** An SMS's text, its encoding and parts, and the facts it states (so that a later one knows what was said). */

@@ -1,6 +1,7 @@
 package org.raccord.notification;
 
 import java.io.StringReader;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -31,9 +32,11 @@ import jakarta.json.JsonValue;
 final class Coalescing {
 
     private final SmsTemplates templates;
+    private final QuietHours quietHours;
 
-    Coalescing(SmsTemplates templates) {
+    Coalescing(SmsTemplates templates, QuietHours quietHours) {
         this.templates = templates;
+        this.quietHours = quietHours;
     }
 
     /** A newer change of the same line, waiting for the same subscriber within the window. */
@@ -46,10 +49,12 @@ final class Coalescing {
 
     /**
      * Before a delivery's first attempt: if its SMS may wait and a newer change is waiting, it
-     * gives its SMS to that one; otherwise its SMS is composed afresh, knowing the bodies already
-     * delivered to this subscriber about this line (only a cut reminder asks for them).
+     * gives its SMS to that one; otherwise its SMS is composed afresh at {@code now}, knowing the
+     * bodies already delivered to this subscriber about this line when the text depends on them (a
+     * cut reminder, a previous delivery date), and timed again (quiet hours, the cut).
      */
-    Prepared prepare(String body, String eventType, Supplier<Optional<Waiting>> newest, Supplier<Stream<String>> delivered) {
+    Prepared prepare(String body, String eventType, Supplier<Optional<Waiting>> newest, Supplier<Stream<String>> delivered,
+                     Instant now) {
         if (!carriesSms(body)) {
             return new Prepared(body, null);
         }
@@ -59,7 +64,7 @@ final class Coalescing {
                 return new Prepared(withoutSms(body, newer.get().eventId()), absorb(newer.get().body(), body));
             }
         }
-        return new Prepared(recompose(body, delivered), null);
+        return new Prepared(recompose(body, delivered, now), null);
     }
 
     /** Whether this body carries an SMS that may give way to a newer one. */
@@ -80,29 +85,33 @@ final class Coalescing {
         return Json.createObjectBuilder(event).add("data", data).build().toString();
     }
 
-    /** The newer event, holding the older one's change (and what that one had absorbed) for its SMS to tell. */
+    /**
+     * The newer event, holding the older one's change (and what that one had absorbed) for its SMS
+     * to tell, every absorbed change in the order Raccord stored them.
+     */
     static String absorb(String newer, String older) {
         JsonObject event = read(newer);
         JsonObject olderData = read(older).getJsonObject("data");
-        JsonArrayBuilder absorbed = Json.createArrayBuilder();
-        if (olderData.containsKey("smsAbsorbs")) {
-            olderData.getJsonArray("smsAbsorbs").forEach(absorbed::add);
-        }
-        absorbed.add(Json.createObjectBuilder().add("type", eventName(read(older))).add("facts", facts(olderData)));
+        List<JsonObject> absorbed = new ArrayList<>();
         JsonObject data = event.getJsonObject("data");
-        if (data.containsKey("smsAbsorbs")) {
-            // Already standing for changes older than this one's: they stay first.
-            JsonArrayBuilder merged = Json.createArrayBuilder();
-            data.getJsonArray("smsAbsorbs").forEach(merged::add);
-            absorbed.build().forEach(merged::add);
-            absorbed = merged;
-        }
-        return Json.createObjectBuilder(event).add("data", Json.createObjectBuilder(data).add("smsAbsorbs", absorbed)
+        absorbed(data).forEach(absorbed::add);
+        absorbed(olderData).forEach(absorbed::add);
+        absorbed.add(Json.createObjectBuilder().add("type", eventName(read(older))).add("facts", facts(olderData))
+                .add("storedAt", olderData.getString("storedAt", "")).build());
+        absorbed.sort(java.util.Comparator.comparing(c -> c.getString("storedAt", "").isEmpty() ? Instant.EPOCH
+                : Instant.parse(c.getString("storedAt"))));
+        JsonArrayBuilder ordered = Json.createArrayBuilder();
+        absorbed.forEach(ordered::add);
+        return Json.createObjectBuilder(event).add("data", Json.createObjectBuilder(data).add("smsAbsorbs", ordered)
                 .add("smsCoalesced", true)).build().toString();
     }
 
+    private static List<JsonObject> absorbed(JsonObject data) {
+        return data.getOrDefault("smsAbsorbs", JsonValue.EMPTY_JSON_ARRAY).asJsonArray().getValuesAs(JsonObject.class);
+    }
+
     /** The body with its SMS composed afresh, knowing (only if it needs to) what the delivered bodies told the customer. */
-    String recompose(String body, Supplier<Stream<String>> delivered) {
+    String recompose(String body, Supplier<Stream<String>> delivered, Instant now) {
         JsonObject event = read(body);
         JsonObject data = event.getJsonObject("data");
         JsonObject sms = data.getJsonObject("sms");
@@ -115,13 +124,14 @@ final class Coalescing {
         SmsBrief draft = new SmsBrief(eventName(event), strings(facts(data)), absorbed,
                 LineFacts.of(data.getJsonObject("line"), sms), sms.getBoolean("urgent", false), Told.NOTHING);
         SmsBrief brief = draft.dependsOnHistory() ? new SmsBrief(draft.eventType(), draft.facts(), draft.absorbed(), draft.line(),
-                draft.urgent(), Told.by(delivered.get())) : draft;
+                draft.urgent(), Told.by(delivered.get(), now)) : draft;
         SmsTemplates.Text text = templates.compose(brief, sms.getString("language"));
         if (text == null) {
             return body;
         }
+        SmsTiming timing = SmsTiming.of(brief.eventType(), brief.line(), text, now, quietHours);
         return Json.createObjectBuilder(event).add("data", Json.createObjectBuilder(data)
-                .add("sms", CloudEvents.smsFields(Json.createObjectBuilder(sms), text))).build().toString();
+                .add("sms", CloudEvents.timed(Json.createObjectBuilder(sms), timing, text))).build().toString();
     }
 
     private static JsonObject facts(JsonObject data) {

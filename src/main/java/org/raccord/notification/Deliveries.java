@@ -23,6 +23,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.raccord.tracking.BatchDelete;
 import org.raccord.tracking.OutboxEvent;
+import org.raccord.tracking.SpokenDates;
 import org.raccord.tracking.TrackedLine;
 
 /**
@@ -49,7 +50,7 @@ public class Deliveries implements Courier.Store {
 
     @PostConstruct
     void build() {
-        coalescing = new Coalescing(settings.templates());
+        coalescing = new Coalescing(settings.templates(), QuietHours.parse(settings.quietHours(), SpokenDates.PARIS));
     }
 
     /** Turns up to {@code max} unpublished outbox events into deliveries; returns how many events. */
@@ -97,7 +98,7 @@ public class Deliveries implements Courier.Store {
                 continue;
             }
             Subscription s = em.find(Subscription.class, d.subscriptionId());
-            prepare(d);
+            prepare(d, now);
             d.claim(leaseUntil.atOffset(ZoneOffset.UTC));
             parcels.add(new Parcel(d.id(), s.id(), URI.create(s.callbackUrl()), s.liveSecrets(now), d.eventId(), d.body(),
                     d.attempts()));
@@ -111,7 +112,7 @@ public class Deliveries implements Courier.Store {
      * will tell its change too. Any other SMS is composed afresh, knowing what the customer was
      * already told.
      */
-    private void prepare(Delivery d) {
+    private void prepare(Delivery d, Instant now) {
         if (!d.neverAttempted()) {
             return;
         }
@@ -126,7 +127,7 @@ public class Deliveries implements Courier.Store {
         }, () -> em.createQuery("select e.body from Delivery e where e.subscriptionId = :s and e.lineId = :l"
                         + " and e.state = :delivered and e.id < :id", String.class)
                 .setParameter("s", d.subscriptionId()).setParameter("l", d.lineId())
-                .setParameter("delivered", Delivery.DELIVERED).setParameter("id", d.id()).getResultStream());
+                .setParameter("delivered", Delivery.DELIVERED).setParameter("id", d.id()).getResultStream(), now);
         if (prepared.newerBody() != null) {
             newest.get(0).rewrite(prepared.newerBody());
         }

@@ -11,8 +11,9 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /**
- * One event for one subscriber: its body is fixed when dispatched, so every attempt sends the same
- * CloudEvent (same {@code webhook-id}); only the timestamp and signature change. PENDING until a
+ * One event for one subscriber: its body is fixed at its first attempt (its SMS is composed again
+ * just before, see {@link Coalescing}), so every attempt sends the same CloudEvent (same
+ * {@code webhook-id}); only the timestamp and signature change. PENDING until a
  * 2xx (DELIVERED), the last retry (DEAD, a dead letter) or its subscription's end (CANCELLED).
  */
 @Entity

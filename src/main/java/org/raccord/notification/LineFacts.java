@@ -14,7 +14,7 @@ record LineFacts(String orderReference, String ndi, String state, LocalDate comm
 
     static LineFacts of(TrackedLine line) {
         return new LineFacts(line.orderReference(), line.ndi(), line.state().code(), line.committedDeliveryDate(),
-                line.cutoverPlannedAt(), line.cutoverDoneAt(), line.gapWorkingDays(), line.gapBreach(),
+                line.cutoverPlannedStanding(), line.cutoverDoneAt(), line.gapWorkingDays(), line.gapBreach(),
                 line.contactMobile(), line.contactLanguage());
     }
 

@@ -106,11 +106,25 @@ public class NotificationSettings {
     private HttpWebhookPost post;
     private CallbackUrls callbackUrls;
     private SmsTemplates templates;
+    /** The longest remedy that still lets a breach SMS with its cut and dates fit in two parts. */
+    static final int REMEDY_MAX = 60;
+
+    /** A remedy longer than an SMS can carry beside the facts is refused for the default, loudly. */
+    private static String remedy(String configured, String fallback) {
+        String remedy = configured.strip();
+        if (remedy.length() > REMEDY_MAX) {
+            java.util.logging.Logger.getLogger(NotificationSettings.class.getName()).warning(() -> "raccord.sms.breachRemedy is longer than "
+                    + REMEDY_MAX + " characters, which two SMS parts cannot carry with the facts: the default is used");
+            return fallback;
+        }
+        return remedy;
+    }
 
     /** Built once: one HTTP client for every webhook, one reading of the allow-list and templates. */
     @PostConstruct
     void build() {
-        templates = new SmsTemplates(transliterate, Map.of("fr", breachRemedyFr.strip(), "en", breachRemedyEn.strip()));
+        templates = new SmsTemplates(transliterate, Map.of("fr", remedy(breachRemedyFr, "Votre fournisseur vous appellera."),
+                "en", remedy(breachRemedyEn, "Your provider will call you.")));
         Set<String> hosts = Arrays.stream(allowedHosts.split(",")).map(h -> h.strip().toLowerCase(Locale.ROOT))
                 .filter(h -> !h.isEmpty()).collect(Collectors.toSet());
         ReceiverAddresses addresses = new ReceiverAddresses(hosts, InetAddress::getAllByName);

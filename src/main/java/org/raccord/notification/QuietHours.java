@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The customer's night (default 21:00–08:00, Paris time): an SMS-ready event is still delivered
- * at once, with a hint to send the SMS no earlier than the end of the night, unless it is urgent.
+ * at once, with a hint to send the SMS no earlier than the end of the night ({@link SmsTiming}
+ * decides which SMS may not wait).
  */
 record QuietHours(LocalTime from, LocalTime to, ZoneId zone) {
 

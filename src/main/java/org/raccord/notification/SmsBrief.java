@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * What one SMS must say: its own change, the older changes of the line it stands for (coalesced
- * into it), the line as it is now, whether it is urgent (a cut near or done) and whether this
+ * into it), the line as it was when the newest of them was dispatched, whether it is urgent (a cut near or done) and whether this
  * customer was already told of the planned cut by an SMS that reached them.
  */
 record SmsBrief(String eventType, Map<String, String> facts, List<Change> absorbed, LineFacts line, boolean urgent,

@@ -17,6 +17,9 @@ final class SmsSentences {
 
     /** Changes that move the gap: while a breach stands, their SMS says how long it now is. */
     private static final Set<String> RESTATES_BREACH = Set.of("delivery-date.revised", "cutover.scheduled");
+    /** Changes whose news is not in the line's status: when absorbed, their own sentence goes along. */
+    private static final List<String> NEWS = List.of("line.in-service", "line.delivered", "order.cancelled", "order.rejected",
+            "breach.cleared", "cutover.cancelled");
     /** States in which the new line is still to come. */
     private static final Set<String> AWAITED = Set.of("acknowledged", "pending", "held", "inProgress");
 
@@ -65,6 +68,12 @@ final class SmsSentences {
         if (line.breach() && !brief.eventType().startsWith("breach.") && awaited) {
             sentences.add(breach(line));
         }
+        // News the line's status does not carry: an absorbed change says it in its own words.
+        for (String news : NEWS) {
+            if (!brief.eventType().equals(news)) {
+                brief.latest(news).ifPresent(c -> sentences.add(1, new Sentence(news, c.facts(), 0)));
+            }
+        }
     }
 
     private static Sentence breach(LineFacts line) {
@@ -79,7 +88,8 @@ final class SmsSentences {
 
     static OffsetDateTime cutStated(List<Sentence> kept, SmsBrief brief, Properties t) {
         for (Sentence s : kept) {
-            if (t.getProperty(s.key()).contains("{cut}")) {
+            // A cancelled cut is named, but as called off: it is no notice of a cut to come.
+            if (t.getProperty(s.key()).contains("{cut}") && !s.key().startsWith("cutover.cancelled")) {
                 return s.facts().containsKey("plannedAt") ? OffsetDateTime.parse(s.facts().get("plannedAt")) : brief.line().cut();
             }
         }

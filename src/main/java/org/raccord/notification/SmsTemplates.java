@@ -18,7 +18,8 @@ import org.raccord.tracking.SpokenDates;
 
 /**
  * SMS texts from the French and English templates (sms_fr/sms_en.properties), with the real dates
- * ("mardi 9 décembre"), kept within two SMS parts and, when asked, within the GSM-7 alphabet.
+ * ("mardi 9 décembre"), kept within two SMS parts (of the GSM-7 alphabet, to which texts are
+ * transliterated unless told otherwise).
  * An SMS that stands for several changes, or that is urgent, is its own change's sentence followed
  * by the facts of the line that sentence does not state: the cut, the delivery date (with the
  * reason of a delay and an appointment it absorbed) and a breach. When they do not fit in two
@@ -99,7 +100,8 @@ final class SmsTemplates {
         for (SmsSentences.Sentence s : sentences) {
             String reason = reason(s.facts(), english);
             if (shortReason && reason.length() > REASON_MAX) {
-                reason = reason.substring(0, REASON_MAX).strip() + "…";
+                // Three dots, not "…": the ellipsis is outside GSM-7 and would cost the cheaper alphabet.
+                reason = reason.substring(0, REASON_MAX).strip() + "...";
             }
             String filled = fill(t.getProperty(s.key()), s.facts(), line, english, reason);
             if (!filled.isEmpty()) {

@@ -18,13 +18,17 @@ record Told(Set<Instant> cuts, Set<LocalDate> deliveryDates) {
 
     static final Told NOTHING = new Told(Set.of(), Set.of());
 
-    /** What these delivered webhook bodies' SMS stated. */
-    static Told by(Stream<String> deliveredBodies) {
+    /**
+     * What these delivered webhook bodies' SMS stated, counting only those the SMS platform has sent
+     * by {@code now} (an SMS held for the end of quiet hours has not reached the customer yet).
+     */
+    static Told by(Stream<String> deliveredBodies, Instant now) {
         Set<Instant> cuts = new HashSet<>();
         Set<LocalDate> dates = new HashSet<>();
         deliveredBodies.forEach(body -> {
             JsonObject sms = Json.createReader(new java.io.StringReader(body)).readObject().getJsonObject("data").getJsonObject("sms");
-            JsonObject states = sms == null ? null : sms.getJsonObject("states");
+            boolean held = sms != null && sms.containsKey("deliverAfter") && Instant.parse(sms.getString("deliverAfter")).isAfter(now);
+            JsonObject states = sms == null || held ? null : sms.getJsonObject("states");
             if (states != null && states.containsKey("cutAt")) {
                 cuts.add(Instant.parse(states.getString("cutAt")));
             }

@@ -45,9 +45,14 @@ final class CutoverEventRules {
             }
             case CANCELLED -> {
                 if (latest && line.cutoverDoneAt() == null) {
+                    Map<String, String> facts = Outcome.reasonFacts(e.reason());
+                    if (line.cutoverPlannedAt() != null) {
+                        // Which cut is called off: the line keeps no planned cut once it is cancelled.
+                        facts.put("plannedAt", line.cutoverPlannedAt().toString());
+                    }
                     line.cutover(CutoverState.CANCELLED, null, null, null);
                     out.changed = true;
-                    out.announce(DomainEventType.CUTOVER_CANCELLED, e.at(), Outcome.reasonFacts(e.reason()));
+                    out.announce(DomainEventType.CUTOVER_CANCELLED, e.at(), facts);
                 }
             }
             case PORTING_CHANGED -> {

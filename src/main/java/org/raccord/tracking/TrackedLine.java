@@ -103,6 +103,11 @@ public class TrackedLine {
     }
     public String losingOperator() { return losingOperator; }
     public CutoverState cutoverState() { return cutoverState; }
+
+    /** The planned cut while it stands: none once the cut was called off (the time is kept for the record). */
+    public OffsetDateTime cutoverPlannedStanding() {
+        return cutoverState == CutoverState.CANCELLED ? null : cutoverPlannedAt;
+    }
     public OffsetDateTime cutoverPlannedAt() { return cutoverPlannedAt; }
     public OffsetDateTime cutoverDoneAt() { return cutoverDoneAt; }
     public PortingState portingState() { return portingState; }

@@ -103,8 +103,7 @@ public class ApiContract implements OASFilter {
                     "unsupported-media-type", "client-error", "internal-error")
             .map(kind -> "/problems/" + kind).toList();
 
-    private static final String ORDER = "^[A-Za-z0-9_-]{1,30}$";
-    private static final String PTO = "^[A-Z]{2}-[A-Z0-9]{4}-[A-Z0-9]{4}$";
+    private static final String PTO = "^[A-Z]{2}-[A-Z0-9]{4}-[A-Z0-9]{4}(/C)?$";
     private static final String NDI = "^0[1-9][0-9]{8}$";
 
     /** The values Raccord can send in these properties ("Schema.property", "[]" for an array's items), from the code that sends them. */
@@ -121,10 +120,12 @@ public class ApiContract implements OASFilter {
             "Subscription.eventTypes[]", Stream.of(DomainEventType.values()).map(DomainEventType::wireName).toList(),
             "Problem.type", PROBLEM_TYPES);
 
-    /** Identifiers' shapes: the owner's contract (NDI, PTO) and Raccord's own (order references). */
+    /**
+     * Identifiers' shapes, as the owner's contract types them (NDI, PTO with its optional connector
+     * suffix). Order references have none in answers: the owner's type is any text of 1 to 30
+     * characters, and lines come from its feeds as well as from registration.
+     */
     static final Map<String, String> PATTERNS = Map.ofEntries(
-            Map.entry("LineView.orderReference", ORDER), Map.entry("LineSummary.orderReference", ORDER),
-            Map.entry("Breach.orderReference", ORDER), Map.entry("ShowcaseLine.orderReference", ORDER),
             Map.entry("LineView.ptoReference", PTO), Map.entry("LineSummary.ptoReference", PTO),
             Map.entry("ShowcaseLine.ptoReference", PTO),
             Map.entry("LineView.ndi", NDI), Map.entry("LineSummary.ndi", NDI), Map.entry("ShowcaseLine.ndi", NDI));

@@ -54,7 +54,7 @@ final class SmsReplay {
 
     private final SmsTemplates templates = new SmsTemplates(true);
     private final CloudEvents events = new CloudEvents(templates, QuietHours.parse(QUIET, SpokenDates.PARIS));
-    private final Coalescing coalescing = new Coalescing(templates);
+    private final Coalescing coalescing = new Coalescing(templates, QuietHours.parse(QUIET, SpokenDates.PARIS));
 
     /**
      * Replays every showcase line, the customers reading {@code language}; the owner is out of reach
@@ -148,7 +148,7 @@ final class SmsReplay {
                 Optional<Pending> newest = queue.stream().filter(e -> !e.createdAt().isAfter(d.createdAt().plus(WINDOW)))
                         .reduce((first, second) -> second);
                 Coalescing.Prepared prepared = coalescing.prepare(d.body()[0], d.eventType(),
-                        () -> newest.map(n -> new Coalescing.Waiting(n.eventId(), n.body()[0])), told::stream);
+                        () -> newest.map(n -> new Coalescing.Waiting(n.eventId(), n.body()[0])), told::stream, now);
                 if (prepared.newerBody() != null) {
                     newest.orElseThrow().body()[0] = prepared.newerBody();
                 }

@@ -30,7 +30,7 @@ public final class StoryLedger extends LineLedger {
                                OffsetDateTime cutoverPlannedAt, OffsetDateTime cutoverDoneAt, Integer gapWorkingDays,
                                boolean breach, String contactMobile, String contactLanguage) {
         static LineSnapshot of(TrackedLine l) {
-            return new LineSnapshot(l.orderReference(), l.ndi(), l.state().code(), l.committedDeliveryDate(), l.cutoverPlannedAt(),
+            return new LineSnapshot(l.orderReference(), l.ndi(), l.state().code(), l.committedDeliveryDate(), l.cutoverPlannedStanding(),
                     l.cutoverDoneAt(), l.gapWorkingDays(), l.gapBreach(), l.contactMobile(), l.contactLanguage());
         }
     }
