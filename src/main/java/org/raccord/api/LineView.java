@@ -32,7 +32,7 @@ public record LineView(
         String ndi,
         @Schema(enumeration = {"copper", "fibre"})
         String technology,
-        @Schema(description = "TMF641 state", enumeration = {"acknowledged", "inProgress", "held", "completed", "rejected", "cancelled"})
+        @Schema(description = "TMF641 state")
         String state,
         @Schema(description = "The owner's own state word, verbatim; absent until a consult or a flow that moves the state", example = "EN_SERVICE")
         String ownerState,

@@ -91,15 +91,13 @@ final class CloudEvents {
                 SmsTiming.of(eventName, line, text, now, quietHours), text));
     }
 
-    /** The SMS's timing, text, encoding, parts and the facts it states. */
+    /**
+     * An SMS's timing, text, encoding and parts, and the facts it states (so that a later one knows
+     * what was said): set when the event is dispatched, and again when its SMS is composed afresh.
+     */
     static JsonObjectBuilder timed(JsonObjectBuilder sms, SmsTiming timing, SmsTemplates.Text text) {
         sms.add("urgent", timing.urgent()).remove("deliverAfter");
         timing.deliverAfter().ifPresent(after -> sms.add("deliverAfter", after.toString()));
-        return smsFields(sms, text);
-    }
-
-    /** An SMS's text, its encoding and parts, and the facts it states (so that a later one knows what was said). */
-    static JsonObjectBuilder smsFields(JsonObjectBuilder sms, SmsTemplates.Text text) {
         Gsm7.Measure measure = Gsm7.measure(text.text());
         JsonObjectBuilder states = Json.createObjectBuilder();
         if (text.cutStated() != null) {

@@ -2,8 +2,6 @@ package org.raccord.notification;
 
 import java.io.StringReader;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,31 +53,32 @@ final class Coalescing {
      */
     Prepared prepare(String body, String eventType, Supplier<Optional<Waiting>> newest, Supplier<Stream<String>> delivered,
                      Instant now) {
-        if (!carriesSms(body)) {
+        JsonObject event = read(body);
+        JsonObject sms = event.getJsonObject("data").getJsonObject("sms");
+        if (sms == null) {
             return new Prepared(body, null);
         }
-        if (yields(body)) {
+        if (yields(sms)) {
             Optional<Waiting> newer = newest.get();
             if (newer.isPresent()) {
-                return new Prepared(withoutSms(body, newer.get().eventId()), absorb(newer.get().body(), body));
+                return new Prepared(withoutSms(event, newer.get().eventId()), absorb(read(newer.get().body()), event));
             }
         }
-        return new Prepared(recompose(body, delivered, now), null);
+        return new Prepared(recompose(event, delivered, now), null);
     }
 
     /** Whether this body carries an SMS that may give way to a newer one. */
     static boolean yields(String body) {
         JsonObject sms = read(body).getJsonObject("data").getJsonObject("sms");
-        return sms != null && !sms.getBoolean("urgent", false);
+        return sms != null && yields(sms);
     }
 
-    static boolean carriesSms(String body) {
-        return read(body).getJsonObject("data").containsKey("sms");
+    private static boolean yields(JsonObject sms) {
+        return !sms.getBoolean("urgent", false);
     }
 
     /** The older event, its SMS left out in favour of {@code newerEventId}'s. */
-    static String withoutSms(String body, String newerEventId) {
-        JsonObject event = read(body);
+    private static String withoutSms(JsonObject event, String newerEventId) {
         JsonObjectBuilder data = Json.createObjectBuilder(event.getJsonObject("data")).remove("sms")
                 .add("smsCoalescedInto", newerEventId);
         return Json.createObjectBuilder(event).add("data", data).build().toString();
@@ -90,13 +89,16 @@ final class Coalescing {
      * to tell, every absorbed change in the order Raccord stored them.
      */
     static String absorb(String newer, String older) {
-        JsonObject event = read(newer);
-        JsonObject olderData = read(older).getJsonObject("data");
+        return absorb(read(newer), read(older));
+    }
+
+    private static String absorb(JsonObject event, JsonObject older) {
+        JsonObject olderData = older.getJsonObject("data");
         List<JsonObject> absorbed = new ArrayList<>();
         JsonObject data = event.getJsonObject("data");
         absorbed(data).forEach(absorbed::add);
         absorbed(olderData).forEach(absorbed::add);
-        absorbed.add(Json.createObjectBuilder().add("type", eventName(read(older))).add("facts", facts(olderData))
+        absorbed.add(Json.createObjectBuilder().add("type", eventName(older)).add("facts", facts(olderData))
                 .add("storedAt", olderData.getString("storedAt", "")).build());
         absorbed.sort(java.util.Comparator.comparing(c -> c.getString("storedAt", "").isEmpty() ? Instant.EPOCH
                 : Instant.parse(c.getString("storedAt"))));
@@ -111,23 +113,18 @@ final class Coalescing {
     }
 
     /** The body with its SMS composed afresh, knowing (only if it needs to) what the delivered bodies told the customer. */
-    String recompose(String body, Supplier<Stream<String>> delivered, Instant now) {
-        JsonObject event = read(body);
+    private String recompose(JsonObject event, Supplier<Stream<String>> delivered, Instant now) {
         JsonObject data = event.getJsonObject("data");
         JsonObject sms = data.getJsonObject("sms");
-        if (sms == null) {
-            return body;
-        }
-        List<SmsBrief.Change> absorbed = new ArrayList<>();
-        data.getOrDefault("smsAbsorbs", JsonValue.EMPTY_JSON_ARRAY).asJsonArray().forEach(v -> absorbed.add(new SmsBrief.Change(((JsonObject) v).getString("type"),
-                strings(((JsonObject) v).getJsonObject("facts")))));
+        List<SmsBrief.Change> absorbed = absorbed(data).stream()
+                .map(c -> new SmsBrief.Change(c.getString("type"), strings(c.getJsonObject("facts")))).toList();
         SmsBrief draft = new SmsBrief(eventName(event), strings(facts(data)), absorbed,
                 LineFacts.of(data.getJsonObject("line"), sms), sms.getBoolean("urgent", false), Told.NOTHING);
         SmsBrief brief = draft.dependsOnHistory() ? new SmsBrief(draft.eventType(), draft.facts(), draft.absorbed(), draft.line(),
                 draft.urgent(), Told.by(delivered.get(), now)) : draft;
         SmsTemplates.Text text = templates.compose(brief, sms.getString("language"));
         if (text == null) {
-            return body;
+            return event.toString();
         }
         SmsTiming timing = SmsTiming.of(brief.eventType(), brief.line(), text, now, quietHours);
         return Json.createObjectBuilder(event).add("data", Json.createObjectBuilder(data)
@@ -150,13 +147,5 @@ final class Coalescing {
 
     private static JsonObject read(String body) {
         return Json.createReader(new StringReader(body)).readObject();
-    }
-
-    static LocalDate date(JsonObject o, String name) {
-        return o.containsKey(name) ? LocalDate.parse(o.getString(name)) : null;
-    }
-
-    static OffsetDateTime moment(JsonObject o, String name) {
-        return o.containsKey(name) ? OffsetDateTime.parse(o.getString(name)) : null;
     }
 }

@@ -21,9 +21,16 @@ record LineFacts(String orderReference, String ndi, String state, LocalDate comm
     /** The line as a webhook body states it ({@code data.line}), with the SMS's recipient. */
     static LineFacts of(JsonObject line, JsonObject sms) {
         return new LineFacts(line.getString("orderReference"), line.getString("ndi", null), line.getString("state", ""),
-                Coalescing.date(line, "committedDeliveryDate"), Coalescing.moment(line, "plannedCutAt"),
-                Coalescing.moment(line, "cutAt"), line.containsKey("gapWorkingDays") ? line.getInt("gapWorkingDays") : null,
+                date(line, "committedDeliveryDate"), moment(line, "plannedCutAt"), moment(line, "cutAt"), line.containsKey("gapWorkingDays") ? line.getInt("gapWorkingDays") : null,
                 line.getBoolean("breach", false), sms.getString("to"), sms.getString("language"));
+    }
+
+    private static LocalDate date(JsonObject o, String name) {
+        return o.containsKey(name) ? LocalDate.parse(o.getString(name)) : null;
+    }
+
+    private static OffsetDateTime moment(JsonObject o, String name) {
+        return o.containsKey(name) ? OffsetDateTime.parse(o.getString(name)) : null;
     }
 
     /** The old line's cut: done, else planned. */

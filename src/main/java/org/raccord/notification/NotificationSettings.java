@@ -110,7 +110,7 @@ public class NotificationSettings {
     static final int REMEDY_MAX = 60;
 
     /** A remedy longer than an SMS can carry beside the facts is refused for the default, loudly. */
-    private static String remedy(String configured, String fallback) {
+    static String remedy(String configured, String fallback) {
         String remedy = configured.strip();
         if (remedy.length() > REMEDY_MAX) {
             java.util.logging.Logger.getLogger(NotificationSettings.class.getName()).warning(() -> "raccord.sms.breachRemedy is longer than "

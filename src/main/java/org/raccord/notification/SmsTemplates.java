@@ -25,8 +25,8 @@ import org.raccord.tracking.SpokenDates;
  * reason of a delay and an appointment it absorbed) and a breach. When they do not fit in two
  * parts, the reason is shortened, then dropped (the headline then reads its ".short" template), then
  * the appointment, then every sentence reads its ".short" template, then the delivery date goes;
- * the cut and the breach are never dropped. While a
- * breach stands, a delay or a planned cut also says how long the customer will be without service.
+ * the cut and the breach are never dropped. While a breach stands, a delay or a planned cut also
+ * says how long the customer will be without service.
  */
 final class SmsTemplates {
 

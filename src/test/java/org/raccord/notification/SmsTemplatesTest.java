@@ -74,4 +74,14 @@ class SmsTemplatesTest {
         assertThat(Gsm7.measure(text).parts()).isLessThanOrEqualTo(SmsTemplates.MAX_PARTS);
         assertThat(text).as("the owner's free text, cut short").contains("Câble endommagé").endsWith("....");
     }
+
+    @Test
+    void theBreachSaysTheConfiguredRemedyAndARemedyTooLongForTwoPartsGivesWayToTheDefault() {
+        SmsTemplates templates = new SmsTemplates(true, Map.of("fr", "Un conseiller vous appelle sous 24 h.", "en", "An adviser calls you within 24 h."));
+        assertThat(templates.render("breach.detected", Map.of("workingDays", "4"), LINE, "fr")).endsWith("Un conseiller vous appelle sous 24 h.");
+        assertThat(templates.render("breach.detected", Map.of("workingDays", "4"), LINE, "en")).endsWith("An adviser calls you within 24 h.");
+
+        assertThat(NotificationSettings.remedy(" Un conseiller vous appelle. ", "défaut")).isEqualTo("Un conseiller vous appelle.");
+        assertThat(NotificationSettings.remedy("x".repeat(NotificationSettings.REMEDY_MAX + 1), "défaut")).isEqualTo("défaut");
+    }
 }
