@@ -4,12 +4,14 @@
 #   - Debian's headless Chromium and its chromedriver, for the console's browser test: installed
 #     here when missing on a Debian machine where we are root; otherwise one message that names
 #     what to install, and the build stops at once instead of failing the browser test minutes later;
-#   - ports 9080 and 9443 free, for the integration tests' Liberty server.
-# Arguments: the Chromium binary and the chromedriver the tests will use.
+#   - ports 9080 and 9443 free, for the integration tests' Liberty server, and the port of the
+#     PostgreSQL server the tests start.
+# Arguments: the Chromium binary and the chromedriver the tests will use, the PostgreSQL port.
 set -euo pipefail
 
 chromium="${1:-/usr/bin/chromium}"
 chromedriver="${2:-/usr/bin/chromedriver}"
+postgres_port="${3:-55432}"
 
 fail() {
   printf '\n[raccord] %s\n\n' "$1" >&2
@@ -44,3 +46,8 @@ for port in 9080 9443; do
 tests start their own Liberty on 9080 and 9443: stop the server holding it, then run the tests again."
   fi
 done
+
+if (exec 3<>"/dev/tcp/127.0.0.1/$postgres_port") 2>/dev/null; then
+  fail "Port $postgres_port is already in use. The integration tests start their own PostgreSQL on it:
+free it, or name another with mvn verify -Draccord.it.postgres.port=<port>."
+fi

@@ -71,14 +71,16 @@ public class LineRefresh {
     }
 
     /**
-     * A unique-key clash or an optimistic-lock failure: another transaction wrote the line first.
-     * A clash is told by its SQLState class 23 (integrity constraint violation), which every driver
-     * sets; PostgreSQL's throws no {@code SQLIntegrityConstraintViolationException}.
+     * A unique-key clash, a deadlock or an optimistic-lock failure: another transaction wrote the
+     * line first. A clash is told by its SQLState class 23 (integrity constraint violation), which
+     * every driver sets; PostgreSQL's throws no {@code SQLIntegrityConstraintViolationException}.
+     * On PostgreSQL two transactions inserting the same upstream event wait on each other's unique
+     * index entry and one is chosen as a deadlock victim: class 40 (transaction rollback, 40P01).
      */
     static boolean lostConcurrentWrite(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLIntegrityConstraintViolationException
-                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")
+                    || t instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("40"))
                     || t instanceof OptimisticLockException
                     || t.getClass().getName().endsWith("OptimisticLockException")) {
                 return true;

@@ -32,6 +32,9 @@ class LineRefreshTest {
         Exception otherState = new PersistenceException(new java.sql.SQLException("connection lost", "08006"));
 
         assertThat(LineRefresh.lostConcurrentWrite(postgres)).isTrue();
+        // Seen on PostgreSQL: the registration and the feed page inserting the same event deadlock.
+        assertThat(LineRefresh.lostConcurrentWrite(new PersistenceException(new java.sql.BatchUpdateException(
+                "deadlock detected", "40P01", new int[0])))).isTrue();
         assertThat(LineRefresh.lostConcurrentWrite(otherState)).isFalse();
     }
 }

