@@ -116,9 +116,12 @@ public class TrackedLines {
                 TimelineEntry.class).setParameter("id", line.id()).setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
-    /** Lines matching the filter, by committed delivery date then order reference. */
+    /**
+     * Lines matching the filter, by committed delivery date (lines without one last: H2 and
+     * PostgreSQL disagree on where nulls go unless told) then order reference.
+     */
     public List<TrackedLine> search(LineFilter filter, int offset, int limit) {
-        return where(filter, "select l from TrackedLine l", " order by l.committedDeliveryDate, l.orderReference",
+        return where(filter, "select l from TrackedLine l", " order by l.committedDeliveryDate nulls last, l.orderReference",
                 TrackedLine.class).setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 

@@ -2,6 +2,8 @@ package org.raccord.api;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.json.JsonObject;
@@ -179,6 +181,10 @@ class LineSliceIT {
         assertThat(breaches.getJsonArray("items").getValuesAs(JsonObject.class))
                 .extracting(l -> l.getString("orderReference")).contains(LETTER_ORDER);
         assertThat(breaches.getJsonArray("items").getValuesAs(JsonObject.class)).allSatisfy(l -> assertThat(l.getBoolean("breach")).isTrue());
+        List<String> byDate = Http.json(Http.get("api/v1/lines?limit=200", Http.channel())).getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream()
+                .map(l -> l.containsKey("committedDeliveryDate") ? l.getString("committedDeliveryDate") : null).toList();
+        assertThat(byDate).isNotEmpty().isSortedAccordingTo(Comparator.nullsLast(Comparator.<String>naturalOrder()));
         JsonObject none = Http.json(Http.get("api/v1/lines?deliveryFrom=2099-01-01", Http.channel()));
         assertThat(none.getJsonNumber("total").longValue()).isZero();
         HttpResponse<String> badFilter = Http.get("api/v1/lines?state=done&breach=maybe", Http.channel());

@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 
 /**
  * API-client tokens for integration tests, signed (RS256) with the local server's own key, exactly
@@ -54,18 +55,31 @@ public record Tokens(String issuer, String audience, String subject, List<String
     }
 
     public String compact() {
+        try {
+            return compact(foreignKey ? freshKey() : serverKey(), null);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** This token signed with another key (an identity provider's), naming it by {@code kid} when given. */
+    public String compact(PrivateKey key, String keyId) {
         JsonArrayBuilder groups = Json.createArrayBuilder();
         scopes.forEach(groups::add);
-        String header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString();
+        JsonObjectBuilder header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT");
+        if (keyId != null) {
+            header.add("kid", keyId);
+        }
         String claims = Json.createObjectBuilder()
                 .add("iss", issuer).add("aud", audience).add("sub", subject).add("upn", subject)
                 .add("groups", groups).add("jti", UUID.randomUUID().toString())
                 .add("iat", issuedAt.getEpochSecond()).add("exp", issuedAt.plus(lifetime).getEpochSecond())
                 .build().toString();
-        String signingInput = base64(header.getBytes(StandardCharsets.UTF_8)) + "." + base64(claims.getBytes(StandardCharsets.UTF_8));
+        String signingInput = base64(header.build().toString().getBytes(StandardCharsets.UTF_8)) + "."
+                + base64(claims.getBytes(StandardCharsets.UTF_8));
         try {
             Signature rs256 = Signature.getInstance("SHA256withRSA");
-            rs256.initSign(foreignKey ? freshKey() : serverKey());
+            rs256.initSign(key);
             rs256.update(signingInput.getBytes(StandardCharsets.US_ASCII));
             return signingInput + "." + base64(rs256.sign());
         } catch (GeneralSecurityException e) {

@@ -1,0 +1,53 @@
+package org.raccord.production;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Liberty server started and stopped the way an operator does it ({@code bin/server start}), in
+ * its own process, with the environment an operator would give it.
+ */
+record LibertyServer(Path wlp, String name, Map<String, String> environment) {
+
+    LibertyServer start() {
+        run("start");
+        return this;
+    }
+
+    void stop() {
+        run("stop");
+    }
+
+    /** The server's messages.log, as it stands. */
+    String messages() {
+        try {
+            return Files.readString(wlp.resolve("usr/servers").resolve(name).resolve("logs/messages.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void run(String action) {
+        ProcessBuilder command = new ProcessBuilder(List.of(wlp.resolve("bin/server").toString(), action, name))
+                .redirectErrorStream(true)
+                .redirectOutput(wlp.resolve(name + "-" + action + ".out").toFile());
+        command.environment().putAll(environment);
+        try {
+            Process process = command.start();
+            if (!process.waitFor(4, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException("server " + action + " " + name + " failed: see "
+                        + wlp.resolve(name + "-" + action + ".out") + " and the server's logs");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package org.raccord.production;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.KeyStore;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.raccord.support.Tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The production package as an operator runs it: target/raccord-production.zip unpacked into an
+ * empty folder, configured by its server.env alone (PostgreSQL, the owner, the identity provider,
+ * the TLS keystore), started with {@code bin/server start}, against the simulated owner running in
+ * its own server (raccord-owner) and the test run's PostgreSQL. Nothing of the local profile may
+ * be there: no demo user, no token builder, no simulator, no plain HTTP; only liveness answers
+ * anyone; a token from the configured issuer is accepted and one from anyone else is not.
+ */
+class ProductionPackageIT {
+
+    private static final Path PACKAGE = Path.of(System.getProperty("raccord.it.productionPackage", "target/raccord-production.zip"));
+    private static final Path HOME = Path.of("target/production-it");
+    private static final String KEYSTORE_PASSWORD = UUID.randomUUID().toString();
+    private static final String OPERATOR_PASSWORD = UUID.randomUUID().toString();
+
+    private static IdentityProvider identity;
+    private static LibertyServer owner;
+    private static LibertyServer raccord;
+    private static HttpClient client;
+    private static String base;
+
+    @BeforeAll
+    static void startOwnerAndProductionServer() throws Exception {
+        deleteTree(HOME);
+        Files.createDirectories(HOME);
+        exec("unzip", "-q", PACKAGE.toAbsolutePath().toString(), "-d", HOME.toAbsolutePath().toString());
+        Path keystore = HOME.resolve("tls.p12").toAbsolutePath();
+        exec("keytool", "-genkeypair", "-alias", "raccord", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
+                "-keystore", keystore.toString(), "-storepass", KEYSTORE_PASSWORD, "-keypass", KEYSTORE_PASSWORD);
+        String databasePassword = createDatabase();
+
+        int ownerPort = freePort();
+        String ownerPassword = UUID.randomUUID().toString();
+        owner = new LibertyServer(Path.of("target/liberty/wlp").toAbsolutePath(), "raccord-owner",
+                Map.of("RACCORD_OWNER_PORT", String.valueOf(ownerPort), "RACCORD_OWNER_GATEWAY_PASSWORD", ownerPassword)).start();
+        identity = new IdentityProvider();
+
+        int httpsPort = freePort();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("DEFAULT_HTTPS_PORT", String.valueOf(httpsPort));
+        env.put("RACCORD_TLS_KEYSTORE", keystore.toString());
+        env.put("RACCORD_TLS_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD);
+        env.put("RACCORD_DB_KIND", "postgresql");
+        env.put("RACCORD_DB_HOST", "localhost");
+        env.put("RACCORD_DB_PORT", System.getProperty("raccord.it.postgres.port"));
+        env.put("RACCORD_DB_NAME", "raccord_production");
+        env.put("RACCORD_DB_USER", "raccord_production");
+        env.put("RACCORD_DB_PASSWORD", databasePassword);
+        env.put("RACCORD_WHOLESALE_URL", "http://localhost:" + ownerPort + "/simulator/soap");
+        env.put("RACCORD_WHOLESALE_USER", "gateway");
+        env.put("RACCORD_WHOLESALE_PASSWORD", ownerPassword);
+        env.put("RACCORD_JWT_ISSUER", IdentityProvider.ISSUER);
+        env.put("RACCORD_JWT_JWKSURI", identity.jwksUri());
+        Path wlp = HOME.resolve("wlp").toAbsolutePath();
+        StringBuilder serverEnv = new StringBuilder("\n");
+        env.forEach((name, value) -> serverEnv.append(name).append('=').append(value).append('\n'));
+        Files.writeString(wlp.resolve("usr/servers/raccord-production/server.env"), serverEnv, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Path overrides = Files.createDirectories(wlp.resolve("usr/servers/raccord-production/configDropins/overrides"));
+        Files.writeString(overrides.resolve("operators.xml"), """
+                <server>
+                  <basicRegistry id="operators" realm="raccord">
+                    <user name="ops" password="%s"/>
+                    <group name="admin"><member name="ops"/></group>
+                  </basicRegistry>
+                </server>
+                """.formatted(OPERATOR_PASSWORD));
+        raccord = new LibertyServer(wlp, "raccord-production", Map.of()).start();
+
+        client = HttpClient.newBuilder().sslContext(trusting(keystore)).connectTimeout(Duration.ofSeconds(5)).build();
+        base = "https://localhost:" + httpsPort + "/";
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> get("health/live", null).statusCode() == 200);
+    }
+
+    @AfterAll
+    static void stopAll() {
+        if (raccord != null) {
+            raccord.stop();
+        }
+        if (owner != null) {
+            owner.stop();
+        }
+        if (identity != null) {
+            identity.stop();
+        }
+    }
+
+    @Test
+    void thePackageHoldsNoSimulatorNoLocalProfileAndNoPassword() throws IOException {
+        List<String> files = zipEntries(Files.newInputStream(PACKAGE));
+        String server = "wlp/usr/servers/raccord-production/";
+        assertThat(files).contains(server + "server.xml", server + "database/postgresql.xml",
+                        server + "lib/jdbc/postgresql.jar", server + "dropins/raccord-production.war")
+                .doesNotContain(server + "local.xml")
+                .noneMatch(file -> file.startsWith(server + "configDropins/"));
+        assertThat(Files.readAllLines(HOME.resolve(server + "bootstrap.properties")))
+                .allMatch(line -> line.isBlank() || line.startsWith("#"));
+        List<String> war = zipEntries(Files.newInputStream(HOME.resolve(server + "dropins/raccord-production.war")));
+        assertThat(war).contains("WEB-INF/classes/org/raccord/api/LinesResource.class")
+                .noneMatch(entry -> entry.startsWith("WEB-INF/classes/org/raccord/simulator/"));
+        assertThat(raccord.messages()).contains("DSRA8203I: Database product name : PostgreSQL");
+    }
+
+    @Test
+    void onlyLivenessAnswersAnyoneAndPlainHttpIsClosed() {
+        assertThat(get("health/live", null).statusCode()).isEqualTo(200);
+        for (String path : List.of("health", "health/ready", "health/started", "metrics", "admin/", "openapi/ui/",
+                "api/v1/lines", "api/v1/ping", "api/v1/hub", "api/admin/polling", "api/admin/breaches")) {
+            assertThat(get(path, null).statusCode()).as(path).isEqualTo(401);
+        }
+        assertThat(raccord.messages())
+                .contains("CWWKO0219I: TCP Channel defaultHttpEndpoint-ssl has been started")
+                .doesNotContain("CWWKO0219I: TCP Channel defaultHttpEndpoint has been started");
+    }
+
+    @Test
+    void noDemoUserCanSignInOnlyTheOperatorsOwnRegistryAndThereIsNoTokenBuilder() {
+        assertThat(get("admin/", basic("ops:" + OPERATOR_PASSWORD)).statusCode()).isEqualTo(200);
+        for (String user : List.of("admin:admin-local", "reader:reader-local", "monitor:monitor-local", "gateway:gateway-local")) {
+            assertThat(get("admin/", basic(user)).statusCode()).as(user).isEqualTo(401);
+            assertThat(get("health", basic(user)).statusCode()).as(user).isEqualTo(401);
+        }
+        assertThat(get("jwt/ibm/api/raccord/token", basic("reader:reader-local")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theSimulatorsEndpointsDoNotExist() {
+        String token = identity.bearer("portal", "api-read");
+        assertThat(get("simulator/soap/suivi-commande-acces/v1?wsdl", null).statusCode()).isEqualTo(404);
+        assertThat(get("simulator/soap/suivi-bascule/v1?wsdl", null).statusCode()).isEqualTo(404);
+        assertThat(get("api/simulator/knobs", token).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aTokenFromTheConfiguredIssuerReadsWhatTheOwnerInItsOwnServerPublished() {
+        String token = identity.bearer("portal", "api-read");
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            HttpResponse<String> lines = get("api/v1/lines?limit=5", token);
+            assertThat(lines.statusCode()).isEqualTo(200);
+            assertThat(lines.body()).contains("\"orderReference\":\"CMD-");
+        });
+        String local = "Bearer " + Tokens.client("portal", "api-read").signedWithForeignKey().compact();
+        assertThat(get("api/v1/lines?limit=5", local).statusCode()).isEqualTo(401);
+    }
+
+    private static HttpResponse<String> get(String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String basic(String userAndPassword) {
+        return "Basic " + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A database and role of their own, beside those of the other PostgreSQL suites. */
+    private static String createDatabase() throws Exception {
+        String password = UUID.randomUUID().toString();
+        String url = "jdbc:postgresql://localhost:" + System.getProperty("raccord.it.postgres.port") + "/postgres";
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("drop database if exists raccord_production");
+            s.execute("drop role if exists raccord_production");
+            s.execute("create role raccord_production login password '" + password + "'");
+            s.execute("create database raccord_production owner raccord_production");
+        }
+        return password;
+    }
+
+    private static SSLContext trusting(Path keystore) throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            trusted.load(in, KEYSTORE_PASSWORD.toCharArray());
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+
+    private static List<String> zipEntries(InputStream archive) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(archive)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                names.add(entry.getName());
+            }
+        }
+        return names;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void exec(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("failed: " + String.join(" ", command));
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
