@@ -40,6 +40,7 @@ public class RetentionSchedule {
     private static final Logger LOG = Logger.getLogger(RetentionSchedule.class.getName());
     /** Rows deleted, by kind. */
     static final String PURGED = "raccord.retention.purged";
+    private static final long FIRST_PURGE_DELAY_SECONDS = 60;
 
     @Inject
     @ConfigProperty(name = "raccord.retention.enabled", defaultValue = "true")
@@ -104,7 +105,10 @@ public class RetentionSchedule {
         }
         heartbeat = Heartbeat.every("retention", Duration.ofMinutes(intervalMinutes), 3, Duration.ofHours(3), clock)
                 .showingFailuresAs(MaskedFailure::of);
-        task = scheduler.scheduleWithFixedDelay(() -> heartbeat.run(this::purge, LOG), 1, intervalMinutes * 60, TimeUnit.SECONDS);
+        // The first purge waits a minute: start-up (the read model's audit, a feed catching up) has
+        // the database to itself, and a purge never meets records a deployment is still writing.
+        task = scheduler.scheduleWithFixedDelay(() -> heartbeat.run(this::purge, LOG), FIRST_PURGE_DELAY_SECONDS,
+                intervalMinutes * 60, TimeUnit.SECONDS);
     }
 
     /** One purge of every kind; returns the rows deleted by kind. Public for operations' tests. */
