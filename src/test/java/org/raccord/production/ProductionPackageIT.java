@@ -95,19 +95,7 @@ class ProductionPackageIT {
         env.put("RACCORD_JWT_ISSUER", IdentityProvider.ISSUER);
         env.put("RACCORD_JWT_JWKSURI", identity.jwksUri());
         Path wlp = HOME.resolve("wlp").toAbsolutePath();
-        StringBuilder serverEnv = new StringBuilder("\n");
-        env.forEach((name, value) -> serverEnv.append(name).append('=').append(value).append('\n'));
-        Files.writeString(wlp.resolve("usr/servers/raccord-production/server.env"), serverEnv, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        Path overrides = Files.createDirectories(wlp.resolve("usr/servers/raccord-production/configDropins/overrides"));
-        Files.writeString(overrides.resolve("operators.xml"), """
-                <server>
-                  <basicRegistry id="operators" realm="raccord">
-                    <user name="ops" password="%s"/>
-                    <group name="admin"><member name="ops"/></group>
-                  </basicRegistry>
-                </server>
-                """.formatted(OPERATOR_PASSWORD));
+        configure(wlp.resolve("usr/servers/raccord-production"), env);
         raccord = new LibertyServer(wlp, "raccord-production", Map.of()).start();
 
         client = HttpClient.newBuilder().sslContext(trusting(keystore)).connectTimeout(Duration.ofSeconds(5)).build();
@@ -204,6 +192,24 @@ class ProductionPackageIT {
 
     private static String basic(String userAndPassword) {
         return "Basic " + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What an operator does (README "Running in production"): server.env, and a registry for people. */
+    private static void configure(Path server, Map<String, String> env) throws IOException {
+        // Liberty's generated server.env ends without a newline.
+        StringBuilder serverEnv = new StringBuilder("\n");
+        env.forEach((name, value) -> serverEnv.append(name).append('=').append(value).append('\n'));
+        Files.writeString(server.resolve("server.env"), serverEnv, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Path overrides = Files.createDirectories(server.resolve("configDropins/overrides"));
+        Files.writeString(overrides.resolve("operators.xml"), """
+                <server>
+                  <basicRegistry id="operators" realm="raccord">
+                    <user name="ops" password="%s"/>
+                    <group name="admin"><member name="ops"/></group>
+                  </basicRegistry>
+                </server>
+                """.formatted(OPERATOR_PASSWORD));
     }
 
     /** A database and role of their own, beside those of the other PostgreSQL suites. */
