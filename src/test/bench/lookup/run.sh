@@ -3,13 +3,17 @@
 # database, then wrk against GET /api/v1/lines/{ref} and, in the same run, the trivial
 # GET /api/v1/ping: full speed for both (ROUNDS alternating pairs, median ratio), then the lookup
 # paced at half its full-speed rate beside ping at the same pace (HALF_ROUNDS pairs).
+# ROUNDS, HALF_ROUNDS and WARMUP (default 20s) tune the runs.
 # Usage, after one `mvn verify` (it builds the WAR and creates the server):
 #   src/test/bench/lookup/run.sh 1000000 20s
+# On PostgreSQL: an empty database `raccord` owned by role `raccord`, then
+#   RACCORD_DB_KIND=postgresql RACCORD_DB_PORT=5432 RACCORD_DB_PASSWORD=... src/test/bench/lookup/run.sh 1000000 20s
 set -euo pipefail
 LINES=${1:-1000000}
 DURATION=${2:-30s}
 ROUNDS=${ROUNDS:-5}
 HALF_ROUNDS=${HALF_ROUNDS:-3}
+WARMUP=${WARMUP:-20s}
 HERE=$(cd "$(dirname "$0")" && pwd)
 cd "$HERE/../../../.."
 SERVER_DIR=target/liberty/wlp/usr/servers/raccord
@@ -46,9 +50,19 @@ start                                   # Flyway creates the schema
 "$SERVER" stop raccord >/dev/null
 echo "seeding $LINES lines"
 SEEDED=$(date +%s)
-{ echo "SET @LINES = $LINES;"; cat "$HERE/seed.sql"; } > target/bench-seed.sql
-java -cp "$H2" org.h2.tools.RunScript -url "jdbc:h2:$PWD/$SERVER_DIR/data/raccord" -user raccord -password "" \
-     -script target/bench-seed.sql
+if [ "${RACCORD_DB_KIND:-h2}" = postgresql ]; then
+  # The same script in PostgreSQL's words (generate_series for H2's SYSTEM_RANGE), then fresh
+  # statistics for the planner, as autovacuum would give them some minutes later.
+  { sed -e 's/FROM SYSTEM_RANGE(1, @LINES), SYSTEM_RANGE(0, 2) AS ms(m)/FROM generate_series(1, :lines) AS x, generate_series(0, 2) AS m/' \
+        -e 's/FROM SYSTEM_RANGE(1, @LINES)/FROM generate_series(1, :lines) AS x/' "$HERE/seed.sql"
+    echo "ANALYZE tracked_line, delivery_revision, line_milestone, jeopardy_alert;"; } > target/bench-seed-postgresql.sql
+  PGPASSWORD="$RACCORD_DB_PASSWORD" psql -q -v ON_ERROR_STOP=1 -v lines="$LINES" -h "${RACCORD_DB_HOST:-localhost}" \
+       -p "${RACCORD_DB_PORT:-5432}" -U "${RACCORD_DB_USER:-raccord}" -d "${RACCORD_DB_NAME:-raccord}" -f target/bench-seed-postgresql.sql
+else
+  { echo "SET @LINES = $LINES;"; cat "$HERE/seed.sql"; } > target/bench-seed.sql
+  java -cp "$H2" org.h2.tools.RunScript -url "jdbc:h2:$PWD/$SERVER_DIR/data/raccord" -user raccord -password "" \
+       -script target/bench-seed.sql
+fi
 echo "seeded in $(( $(date +%s) - SEEDED )) s"
 start
 # Rows loaded behind Raccord's back have no stored answer yet: the read model renders them at
@@ -66,8 +80,8 @@ median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 
 field() { sed "s/.*$1=\([0-9.]*\).*/\1/"; }
 
 echo "warm-up"
-run warm-ping ping.lua $CONNECTIONS 20s >/dev/null
-run warm-lookup lookup.lua $CONNECTIONS 20s >/dev/null
+run warm-ping ping.lua $CONNECTIONS "$WARMUP" >/dev/null
+run warm-lookup lookup.lua $CONNECTIONS "$WARMUP" >/dev/null
 # Full speed: ROUNDS pairs of runs, the order alternating, so that whatever else this machine does
 # weighs on both sides; the ratio of each pair, then their median.
 RATIOS=""
@@ -98,5 +112,14 @@ for round in $(seq 1 "$HALF_ROUNDS"); do
   FLOOR_P99="$FLOOR_P99 $(echo "$FLOOR" | field p99_ms)"
 done
 echo "half load p99, median of $HALF_ROUNDS rounds: lookup $(median $HALF_P99) ms (each:$HALF_P99), ping at the same pace $(median $FLOOR_P99) ms (each:$FLOOR_P99)"
+PID=$(pgrep -f 'ws-server\.jar raccord( |$)' | head -1)
+jcmd "$PID" GC.run >/dev/null
+echo "heap after a full GC: $(jcmd "$PID" GC.heap_info | grep -o 'used [0-9]*K' | head -1)"
+if [ "${RACCORD_DB_KIND:-h2}" = postgresql ]; then
+  echo "database: $(PGPASSWORD="$RACCORD_DB_PASSWORD" psql -tA -h "${RACCORD_DB_HOST:-localhost}" -p "${RACCORD_DB_PORT:-5432}" \
+       -U "${RACCORD_DB_USER:-raccord}" -d "${RACCORD_DB_NAME:-raccord}" \
+       -c "select pg_size_pretty(pg_database_size(current_database())) || ', ' || pg_database_size(current_database()) / count(*) || ' bytes a line' from tracked_line")"
+fi
+echo "read model store: $(du -sh "$SERVER_DIR/data" | cut -f1)"
 "$SERVER" stop raccord >/dev/null
 rm -f "$SERVER_DIR/dropins/raccord.war"

@@ -2,6 +2,7 @@
 -- @LINES lines BEN-00000001..., numbers +3320000001..., each with one delivery-date revision, three
 -- milestones, a cutover and a service gap, and one jeopardy alert on every tenth line; ids far above
 -- the sequences' range. Set @LINES before running, e.g. SET @LINES = 1000000;
+-- run.sh turns it into PostgreSQL's SQL (generate_series for SYSTEM_RANGE) when RACCORD_DB_KIND=postgresql.
 INSERT INTO tracked_line (id, order_reference, service_reference, ndi, phone_e164, fibre, owner_state, state,
         ordered_at, requested_date, committed_delivery_date, appointment_start, appointment_end,
         last_reason_code, last_reason_label, upstream_sequence, confirmed_at, changed_at, registered_at, version,
