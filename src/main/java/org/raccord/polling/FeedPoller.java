@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
 import java.util.function.ToLongFunction;
@@ -69,6 +70,7 @@ public class FeedPoller {
     private final Map<Feed, LongAdder> applied = new EnumMap<>(Map.of(Feed.ORDER, new LongAdder(), Feed.CUTOVER, new LongAdder()));
     private final Map<Feed, PageFailures> failures = new EnumMap<>(Feed.class);
     private final LongAdder quarantined = new LongAdder();
+    private volatile boolean stopping;
 
     /** The ledger's way of applying one page of a feed with its cursor. */
     interface PageApplier<E> {
@@ -86,9 +88,14 @@ public class FeedPoller {
 
     /** Reads both feeds; returns how many new events were applied. */
     public int poll() {
-        return read(Feed.ORDER, owner::orderFeed, ledger::applyOrderPage, OrderEvent::sequence, ledger::quarantineOrder)
-                + read(Feed.CUTOVER, owner::cutoverFeed, ledger::applyCutoverPage, CutoverEvent::sequence,
-                        ledger::quarantineCutover);
+        int applied = read(Feed.ORDER, owner::orderFeed, ledger::applyOrderPage, OrderEvent::sequence, ledger::quarantineOrder);
+        return stopping ? applied : applied + read(Feed.CUTOVER, owner::cutoverFeed, ledger::applyCutoverPage,
+                CutoverEvent::sequence, ledger::quarantineCutover);
+    }
+
+    /** Whether the container refused the next page's fetch: the server is stopping, polling ends. */
+    public boolean stopping() {
+        return stopping;
     }
 
     /** Owner events set aside since start-up (each could not be applied even alone). */
@@ -133,6 +140,12 @@ public class FeedPoller {
                 applied += fresh;
                 backlog.behind(feed, events.more() && page == pagesPerRun - 1);
             }
+        } catch (RejectedExecutionException e) {
+            // A stopping server shuts its managed executors down before the application (the
+            // default executor has no queue limit, so a refusal means that): no page is lost, the
+            // cursor stays where the last committed page left it, so no warning.
+            stopping = true;
+            LOG.log(Level.FINE, () -> feed + " feed: the server is stopping");
         } catch (WholesaleException e) {
             // Owner trouble is expected and already recorded by the guards (health, degraded flag).
             LOG.log(Level.FINE, () -> feed + " feed not read this time: " + PhoneNumbers.maskIn(e.getMessage()));

@@ -82,6 +82,11 @@ public class PollingSchedule {
                 poll();
             }
         }, LOG);
+        if (feeds.stopping()) {
+            // Ending the schedule lets the server's quiesce finish instead of waiting for it.
+            LOG.info("The server is stopping: polling of the network owner has ended");
+            stop();
+        }
     }
 
     private void poll() {
@@ -91,9 +96,11 @@ public class PollingSchedule {
         do {
             feeds.poll();
             heartbeat.beat();
-        } while (feeds.behind() && !paused.get() && !stopped.get()
+        } while (feeds.behind() && !paused.get() && !stopped.get() && !feeds.stopping()
                 && System.nanoTime() - started < CATCH_UP_SLICE_NANOS);
-        reconciliation.run();
+        if (!feeds.stopping()) {
+            reconciliation.run();
+        }
     }
 
     void watch(Clock clock) {

@@ -3,7 +3,14 @@ package org.raccord.polling;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +61,50 @@ class FeedPollerTest {
         poller.pagesPerRun = 1_000;
         poller.quarantineAfter = 3;
         return poller;
+    }
+
+    @Test
+    void aStoppingServerEndsTheRunWithoutAWarningAndLosesNothing() {
+        FeedPoller stopping = poller();
+        // What Liberty's managed executor does once the server has begun to stop (CWWKE1202E).
+        stopping.executor = task -> {
+            throw new RejectedExecutionException("CWWKE1202E: the executor has been shut down");
+        };
+        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(r);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger(FeedPoller.class.getName());
+        log.addHandler(handler);
+        try {
+            assertThat(stopping.poll()).isZero();
+        } finally {
+            log.removeHandler(handler);
+        }
+        assertThat(stopping.stopping()).isTrue();
+        assertThat(warnings).isEmpty();
+        assertThat(ledger.cursorOf(Feed.ORDER)).isEmpty();
+        assertThat(ledger.cursorOf(Feed.CUTOVER)).isEmpty();
+
+        // After the restart, everything is read, once.
+        poller().poll();
+        long orders = simulator.world.lastSequence(ScriptedEvent.Feed.ORDER);
+        long cutovers = simulator.world.lastSequence(ScriptedEvent.Feed.CUTOVER);
+        assertThat(ledger.applications).hasSize((int) (orders + cutovers));
+        assertThat(ledger.applications.values()).containsOnly(1);
     }
 
     @Test

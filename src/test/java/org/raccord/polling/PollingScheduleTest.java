@@ -79,6 +79,45 @@ class PollingScheduleTest {
         assertThat(schedule.heartbeat().orElseThrow().read().lastRunAt()).isNotNull();
     }
 
+    @Test
+    void aStoppingServerEndsTheScheduleWithoutReconciling() {
+        AtomicInteger reconciliations = new AtomicInteger();
+        PollingSchedule schedule = new PollingSchedule();
+        schedule.intervalSeconds = 5;
+        schedule.loopStaleSeconds = 120;
+        schedule.feeds = new FeedPoller() {
+            @Override
+            public int poll() {
+                polls.incrementAndGet();
+                return 0;
+            }
+
+            @Override
+            public boolean behind() {
+                return true;
+            }
+
+            @Override
+            public boolean stopping() {
+                return polls.get() > 0;
+            }
+        };
+        schedule.reconciliation = new Reconciliation() {
+            @Override
+            public int run() {
+                return reconciliations.incrementAndGet();
+            }
+        };
+        schedule.watch(Clock.systemUTC());
+
+        schedule.runOnce();
+        schedule.runOnce();
+
+        // One poll, not a catch-up loop against refused fetches, and no run after it.
+        assertThat(polls.get()).isEqualTo(1);
+        assertThat(reconciliations.get()).isZero();
+    }
+
     @SuppressWarnings("unchecked")
     private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
         throw (T) t;
