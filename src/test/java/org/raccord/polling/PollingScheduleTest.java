@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,10 +28,7 @@ class PollingScheduleTest {
 
     /** A schedule whose feeds throw {@code failure} on the first poll only. */
     private PollingSchedule schedule(Throwable failure) {
-        PollingSchedule schedule = new PollingSchedule();
-        schedule.intervalSeconds = 5;
-        schedule.loopStaleSeconds = 120;
-        schedule.feeds = new FeedPoller() {
+        return schedule(new FeedPoller() {
             @Override
             public int poll() {
                 if (polls.incrementAndGet() == 1) {
@@ -43,11 +41,19 @@ class PollingScheduleTest {
             public boolean behind() {
                 return false;
             }
-        };
+        }, () -> 0);
+    }
+
+    /** A schedule over these feeds and this reconciliation's run. */
+    private static PollingSchedule schedule(FeedPoller feeds, IntSupplier reconcile) {
+        PollingSchedule schedule = new PollingSchedule();
+        schedule.intervalSeconds = 5;
+        schedule.loopStaleSeconds = 120;
+        schedule.feeds = feeds;
         schedule.reconciliation = new Reconciliation() {
             @Override
             public int run() {
-                return 0;
+                return reconcile.getAsInt();
             }
         };
         schedule.watch(Clock.systemUTC());
@@ -82,10 +88,7 @@ class PollingScheduleTest {
     @Test
     void aStoppingServerEndsTheScheduleWithoutReconciling() {
         AtomicInteger reconciliations = new AtomicInteger();
-        PollingSchedule schedule = new PollingSchedule();
-        schedule.intervalSeconds = 5;
-        schedule.loopStaleSeconds = 120;
-        schedule.feeds = new FeedPoller() {
+        PollingSchedule schedule = schedule(new FeedPoller() {
             @Override
             public int poll() {
                 polls.incrementAndGet();
@@ -101,14 +104,7 @@ class PollingScheduleTest {
             public boolean stopping() {
                 return polls.get() > 0;
             }
-        };
-        schedule.reconciliation = new Reconciliation() {
-            @Override
-            public int run() {
-                return reconciliations.incrementAndGet();
-            }
-        };
-        schedule.watch(Clock.systemUTC());
+        }, reconciliations::incrementAndGet);
 
         schedule.runOnce();
         schedule.runOnce();
