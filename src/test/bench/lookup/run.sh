@@ -42,6 +42,12 @@ start() {
   exit 1
 }
 
+# psql on the server's PostgreSQL, with the same variables as the server (RACCORD_DB_*).
+pg() {
+  PGPASSWORD="$RACCORD_DB_PASSWORD" psql -h "${RACCORD_DB_HOST:-localhost}" -p "${RACCORD_DB_PORT:-5432}" \
+       -U "${RACCORD_DB_USER:-raccord}" -d "${RACCORD_DB_NAME:-raccord}" "$@"
+}
+
 "$SERVER" stop raccord >/dev/null 2>&1 || true
 rm -rf "$SERVER_DIR/data" "$SERVER_DIR/dropins/raccord.war" "$SERVER_DIR/apps/raccord.war"*
 mkdir -p "$SERVER_DIR/dropins"
@@ -56,8 +62,7 @@ if [ "${RACCORD_DB_KIND:-h2}" = postgresql ]; then
   { sed -e 's/FROM SYSTEM_RANGE(1, @LINES), SYSTEM_RANGE(0, 2) AS ms(m)/FROM generate_series(1, :lines) AS x, generate_series(0, 2) AS m/' \
         -e 's/FROM SYSTEM_RANGE(1, @LINES)/FROM generate_series(1, :lines) AS x/' "$HERE/seed.sql"
     echo "ANALYZE tracked_line, delivery_revision, line_milestone, jeopardy_alert;"; } > target/bench-seed-postgresql.sql
-  PGPASSWORD="$RACCORD_DB_PASSWORD" psql -q -v ON_ERROR_STOP=1 -v lines="$LINES" -h "${RACCORD_DB_HOST:-localhost}" \
-       -p "${RACCORD_DB_PORT:-5432}" -U "${RACCORD_DB_USER:-raccord}" -d "${RACCORD_DB_NAME:-raccord}" -f target/bench-seed-postgresql.sql
+  pg -q -v ON_ERROR_STOP=1 -v lines="$LINES" -f target/bench-seed-postgresql.sql
 else
   { echo "SET @LINES = $LINES;"; cat "$HERE/seed.sql"; } > target/bench-seed.sql
   java -cp "$H2" org.h2.tools.RunScript -url "jdbc:h2:$PWD/$SERVER_DIR/data/raccord" -user raccord -password "" \
@@ -116,9 +121,7 @@ PID=$(pgrep -f 'ws-server\.jar raccord( |$)' | head -1)
 jcmd "$PID" GC.run >/dev/null
 echo "heap after a full GC: $(jcmd "$PID" GC.heap_info | grep -o 'used [0-9]*K' | head -1)"
 if [ "${RACCORD_DB_KIND:-h2}" = postgresql ]; then
-  echo "database: $(PGPASSWORD="$RACCORD_DB_PASSWORD" psql -tA -h "${RACCORD_DB_HOST:-localhost}" -p "${RACCORD_DB_PORT:-5432}" \
-       -U "${RACCORD_DB_USER:-raccord}" -d "${RACCORD_DB_NAME:-raccord}" \
-       -c "select pg_size_pretty(pg_database_size(current_database())) || ', ' || pg_database_size(current_database()) / count(*) || ' bytes a line' from tracked_line")"
+  echo "database: $(pg -tA -c "select pg_size_pretty(pg_database_size(current_database())) || ', ' || pg_database_size(current_database()) / count(*) || ' bytes a line' from tracked_line")"
 fi
 echo "read model store: $(du -sh "$SERVER_DIR/data" | cut -f1)"
 "$SERVER" stop raccord >/dev/null
