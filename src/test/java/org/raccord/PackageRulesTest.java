@@ -43,6 +43,16 @@ class PackageRulesTest {
     }
 
     @Test
+    void theClusterImportsNothingOfRaccord() {
+        noClasses().that().resideInAPackage("org.raccord.cluster..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.raccord.wholesale..", "org.raccord.polling..",
+                        "org.raccord.lines..", "org.raccord.api..", "org.raccord.answers..", "org.raccord.notification..",
+                        "org.raccord.admin..", "org.raccord.simulator..", "org.raccord.retention..", "org.raccord.web..",
+                        "org.raccord.tracking..")
+                .check(raccord);
+    }
+
+    @Test
     void theWebHelpersImportNoCapability() {
         noClasses().that().resideInAPackage("org.raccord.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.raccord.wholesale..", "org.raccord.polling..",

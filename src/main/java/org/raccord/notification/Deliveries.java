@@ -5,18 +5,17 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -73,29 +72,44 @@ public class Deliveries implements Courier.Store {
                 LineFacts line = LineFacts.of(em.find(TrackedLine.class, event.lineId()));
                 String body = bodies.body(event.eventId(), event.type(), event.payload(), line,
                         event.createdAt().toInstant(), now);
-                takers.forEach(s -> em.persist(new Delivery(s.id(), event.id(), event.lineId(), event.eventId(), event.type(), body, at)));
+                takers.forEach(s -> em.persist(new Delivery(s.id(), event, body, at)));
             }
             event.published(at);
         }
         return events.size();
     }
 
+    /**
+     * Claims the due heads of their lines, several instances at once: the rows are locked with
+     * {@code SKIP LOCKED} (native SQL: JPA has no such lock mode) and their lease is committed
+     * before any attempt, so no two instances take the same delivery. A delivery is a head when no
+     * earlier event of its line is pending for its subscriber, nor waiting in the outbox: one line's
+     * events go out in the order its transactions committed them ({@code line_event_number}).
+     */
     @Override
     @Transactional
     public List<Parcel> claimDue(Instant now, Instant leaseUntil, int max, Courier.Room room) {
-        Set<String> full = room.full();
-        TypedQuery<Delivery> due = em.createQuery("select d from Delivery d where d.state = :pending and d.nextAttemptAt <= :now"
-                        + (full.isEmpty() ? "" : " and d.subscriptionId not in :full")
-                        + " and not exists (select e from Delivery e where e.subscriptionId = d.subscriptionId"
-                        + " and e.lineId = d.lineId and e.state = :pending and e.id < d.id) order by d.id", Delivery.class)
-                .setParameter("pending", Delivery.PENDING).setParameter("now", now.atOffset(ZoneOffset.UTC))
-                .setMaxResults(max);
-        if (!full.isEmpty()) {
-            due.setParameter("full", full);
+        List<String> full = List.copyOf(room.full());
+        String notFull = full.isEmpty() ? "" : " and d.subscription_id not in ("
+                + String.join(",", Collections.nCopies(full.size(), "?")) + ")";
+        var due = em.createNativeQuery("select d.id from webhook_delivery d where d.state = ? and d.next_attempt_at <= ?"
+                + notFull
+                + " and not exists (select 1 from webhook_delivery e where e.subscription_id = d.subscription_id"
+                + " and e.line_id = d.line_id and e.state = ? and (e.line_event_number < d.line_event_number"
+                + " or (e.line_event_number = d.line_event_number and e.id < d.id)))"
+                + " and not exists (select 1 from outbox_event o where o.line_id = d.line_id and o.published_at is null"
+                + " and o.line_event_number < d.line_event_number)"
+                + " order by d.next_attempt_at, d.id fetch first " + max + " rows only for update skip locked");
+        int p = 1;
+        due.setParameter(p++, Delivery.PENDING).setParameter(p++, now.atOffset(ZoneOffset.UTC));
+        for (String subscription : full) {
+            due.setParameter(p++, subscription);
         }
+        due.setParameter(p, Delivery.PENDING);
         Map<String, Integer> taken = new HashMap<>();
         List<Parcel> parcels = new ArrayList<>();
-        for (Delivery d : due.getResultList()) {
+        for (Object id : due.getResultList()) {
+            Delivery d = em.find(Delivery.class, ((Number) id).longValue());
             // Beyond its subscriber's room, a delivery stays unclaimed for a later round.
             if (taken.merge(d.subscriptionId(), 1, Integer::sum) > room.of(d.subscriptionId())) {
                 continue;
@@ -122,15 +136,18 @@ public class Deliveries implements Courier.Store {
         List<Delivery> newest = new ArrayList<>(1);
         Coalescing.Prepared prepared = coalescing.prepare(d.body(), d.eventType(), () -> {
             newest.addAll(em.createQuery("select e from Delivery e where e.subscriptionId = :s and e.lineId = :l"
-                            + " and e.state = :pending and e.id > :id and e.createdAt <= :until order by e.id desc", Delivery.class)
+                            + " and e.state = :pending and (e.lineEventNumber > :n or (e.lineEventNumber = :n and e.id > :id))"
+                            + " and e.createdAt <= :until order by e.lineEventNumber desc, e.id desc", Delivery.class)
                     .setParameter("s", d.subscriptionId()).setParameter("l", d.lineId()).setParameter("pending", Delivery.PENDING)
-                    .setParameter("id", d.id()).setParameter("until", d.createdAt().plus(settings.coalesceWindow()))
+                    .setParameter("id", d.id()).setParameter("n", d.lineEventNumber())
+                    .setParameter("until", d.createdAt().plus(settings.coalesceWindow()))
                     .setMaxResults(1).getResultList());
             return newest.stream().findFirst().map(n -> new Coalescing.Waiting(n.eventId(), n.body()));
         }, () -> em.createQuery("select e.body from Delivery e where e.subscriptionId = :s and e.lineId = :l"
-                        + " and e.state = :delivered and e.id < :id", String.class)
+                        + " and e.state = :delivered and (e.lineEventNumber < :n or (e.lineEventNumber = :n and e.id < :id))", String.class)
                 .setParameter("s", d.subscriptionId()).setParameter("l", d.lineId())
-                .setParameter("delivered", Delivery.DELIVERED).setParameter("id", d.id()).getResultStream(), now);
+                .setParameter("delivered", Delivery.DELIVERED).setParameter("id", d.id())
+                .setParameter("n", d.lineEventNumber()).getResultStream(), now);
         if (prepared.newerBody() != null) {
             newest.get(0).rewrite(prepared.newerBody());
         }

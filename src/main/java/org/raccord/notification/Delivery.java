@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.raccord.tracking.OutboxEvent;
+
 /**
  * One event for one subscriber: its body is fixed at its first attempt (its SMS is composed again
  * just before, see {@link Coalescing}), so every attempt sends the same CloudEvent (same
@@ -32,6 +34,8 @@ public class Delivery {
     @Column(name = "subscription_id") private String subscriptionId;
     @Column(name = "outbox_id") private long outboxId;
     @Column(name = "line_id") private long lineId;
+    /** The event's number among its line's events: a subscriber gets one line's events in this order. */
+    @Column(name = "line_event_number") private long lineEventNumber;
     @Column(name = "event_id") private String eventId;
     @Column(name = "event_type") private String eventType;
     private String body;
@@ -46,11 +50,16 @@ public class Delivery {
     protected Delivery() {
     }
 
-    Delivery(String subscriptionId, long outboxId, long lineId, String eventId, String eventType, String body,
-             OffsetDateTime now) {
+    Delivery(String subscriptionId, OutboxEvent event, String body, OffsetDateTime now) {
+        this(subscriptionId, event.id(), event.lineId(), event.lineEventNumber(), event.eventId(), event.type(), body, now);
+    }
+
+    Delivery(String subscriptionId, long outboxId, long lineId, long lineEventNumber, String eventId, String eventType,
+             String body, OffsetDateTime now) {
         this.subscriptionId = subscriptionId;
         this.outboxId = outboxId;
         this.lineId = lineId;
+        this.lineEventNumber = lineEventNumber;
         this.eventId = eventId;
         this.eventType = eventType;
         this.body = body;
@@ -62,6 +71,7 @@ public class Delivery {
     public Long id() { return id; }
     public String subscriptionId() { return subscriptionId; }
     public long lineId() { return lineId; }
+    public long lineEventNumber() { return lineEventNumber; }
     public String eventId() { return eventId; }
     public String eventType() { return eventType; }
     public String body() { return body; }

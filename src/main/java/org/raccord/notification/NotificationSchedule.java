@@ -21,6 +21,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.raccord.cluster.LeaderLease;
 import org.raccord.heartbeat.Heartbeat;
 import org.raccord.tracking.MaskedFailure;
 import org.raccord.tracking.LineLedger;
@@ -30,7 +31,8 @@ import org.raccord.wholesale.NetworkOwner;
 /**
  * Every interval: announces the cuts that are near, turns new outbox events into deliveries, and
  * posts the due deliveries. Runs never overlap; all state is in the database, so a restart simply
- * carries on (a delivery cut short by a crash is due again after its lease).
+ * carries on (a delivery cut short by a crash is due again after its lease). In a cluster the
+ * leader announces and dispatches; every instance claims and posts deliveries.
  */
 @ApplicationScoped
 public class NotificationSchedule {
@@ -65,6 +67,10 @@ public class NotificationSchedule {
     @Inject
     NotificationSettings settings;
 
+    /** The leader alone announces cuts and turns the outbox into deliveries; every instance delivers. */
+    @Inject
+    LeaderLease lease;
+
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Clock clock = Clock.systemUTC();
     private CloudEvents bodies;
@@ -93,8 +99,10 @@ public class NotificationSchedule {
         }
         heartbeat.run(() -> {
             Instant now = clock.instant();
-            ledger.announceImminentCutovers(owner.ownerNow(now).atOffset(ZoneOffset.UTC),
-                    Duration.ofHours(settings.cutoverLeadHours()));
+            if (lease.leading()) {
+                ledger.announceImminentCutovers(owner.ownerNow(now).atOffset(ZoneOffset.UTC),
+                        Duration.ofHours(settings.cutoverLeadHours()));
+            }
             // Through a backlog, dispatching and delivering take turns: the oldest events go out
             // while the newest are still being turned into deliveries. While attempts are under
             // way the loop waits for them to end (their slots free), not for its interval; a run
@@ -103,7 +111,7 @@ public class NotificationSchedule {
             Duration interval = Duration.ofMillis(settings.intervalMillis());
             boolean more;
             do {
-                int dispatched = deliveries.dispatch(bodies, clock.instant(), BATCH);
+                int dispatched = lease.leading() ? deliveries.dispatch(bodies, clock.instant(), BATCH) : 0;
                 int started = courier.deliverDue(CLAIM);
                 heartbeat.beat();
                 more = dispatched == BATCH || started > 0 || awaitFinished(interval);

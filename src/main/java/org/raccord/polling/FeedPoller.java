@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import java.util.function.ToLongFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,6 +17,7 @@ import java.util.logging.Logger;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.raccord.tracking.CutoverEvent;
@@ -88,9 +90,18 @@ public class FeedPoller {
 
     /** Reads both feeds; returns how many new events were applied. */
     public int poll() {
-        int applied = read(Feed.ORDER, owner::orderFeed, ledger::applyOrderPage, OrderEvent::sequence, ledger::quarantineOrder);
-        return stopping ? applied : applied + read(Feed.CUTOVER, owner::cutoverFeed, ledger::applyCutoverPage,
-                CutoverEvent::sequence, ledger::quarantineCutover);
+        return poll(() -> true);
+    }
+
+    /**
+     * Reads both feeds while {@code leading} says this instance still leads the cluster (asked
+     * before every page); returns how many new events were applied.
+     */
+    public int poll(BooleanSupplier leading) {
+        int applied = read(Feed.ORDER, owner::orderFeed, ledger::applyOrderPage, OrderEvent::sequence, ledger::quarantineOrder,
+                leading);
+        return stopping || !leading.getAsBoolean() ? applied : applied + read(Feed.CUTOVER, owner::cutoverFeed,
+                ledger::applyCutoverPage, CutoverEvent::sequence, ledger::quarantineCutover, leading);
     }
 
     /** Whether the container refused the next page's fetch: the server is stopping, polling ends. */
@@ -120,6 +131,11 @@ public class FeedPoller {
 
     <E> int read(Feed feed, BiFunction<Long, Integer, FeedPage<E>> fetch, PageApplier<E> apply, ToLongFunction<E> sequence,
                  Quarantine<E> quarantine) {
+        return read(feed, fetch, apply, sequence, quarantine, () -> true);
+    }
+
+    private <E> int read(Feed feed, BiFunction<Long, Integer, FeedPage<E>> fetch, PageApplier<E> apply,
+                         ToLongFunction<E> sequence, Quarantine<E> quarantine, BooleanSupplier leading) {
         int applied = 0;
         backlog.behind(feed, false);
         try {
@@ -129,7 +145,7 @@ public class FeedPoller {
             // While one page is applied, the next is already on its way: the owner's latency and the
             // XML work overlap the database work. Pages are still applied strictly in order.
             CompletableFuture<FeedPage<E>> next = fetchAsync(fetch, since);
-            for (int page = 0; page < pagesPerRun && next != null; page++) {
+            for (int page = 0; page < pagesPerRun && next != null && leading.getAsBoolean(); page++) {
                 FeedPage<E> events = await(next);
                 long from = since;
                 since = Math.max(since, events.next());
@@ -146,6 +162,9 @@ public class FeedPoller {
             // cursor stays where the last committed page left it, so no warning.
             stopping = true;
             LOG.log(Level.FINE, () -> feed + " feed: the server is stopping");
+        } catch (OptimisticLockException e) {
+            // Another instance moved the cursor: it leads now, and this page was its to apply.
+            LOG.log(Level.INFO, () -> feed + " feed: another instance applied this page first (it leads the cluster now)");
         } catch (WholesaleException e) {
             // Owner trouble is expected and already recorded by the guards (health, degraded flag).
             LOG.log(Level.FINE, () -> feed + " feed not read this time: " + PhoneNumbers.maskIn(e.getMessage()));
@@ -169,6 +188,11 @@ public class FeedPoller {
             failures.remove(feed);
             return fresh;
         } catch (RuntimeException e) {
+            OptimisticLockException fenced = fencedBy(e);
+            if (fenced != null) {
+                // Not this page's fault: no count towards quarantine.
+                throw fenced;
+            }
             PageFailures before = failures.get(feed);
             int count = before != null && before.since() == from ? before.count() + 1 : 1;
             failures.put(feed, new PageFailures(from, count));
@@ -204,6 +228,16 @@ public class FeedPoller {
         quarantined.increment();
         LOG.log(Level.WARNING, () -> feed + " event " + seq + " quarantined (the feed goes on): " + why);
         return 0;
+    }
+
+    /** The optimistic lock failure in a failed commit, if that is what it was: the cursor's version fence. */
+    private static OptimisticLockException fencedBy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException fence) {
+                return fence;
+            }
+        }
+        return null;
     }
 
     private <E> CompletableFuture<FeedPage<E>> fetchAsync(BiFunction<Long, Integer, FeedPage<E>> fetch, long since) {

@@ -17,13 +17,15 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.raccord.cluster.LeaderLease;
 import org.raccord.heartbeat.Heartbeat;
 import org.raccord.tracking.MaskedFailure;
 
 /**
  * Runs the feeds and the reconciliation every interval on the container's managed scheduler (no
  * thread of our own). Runs never overlap: the next one starts a full interval after the previous
- * one ended. Pausing keeps the schedule but skips the work.
+ * one ended. Pausing keeps the schedule but skips the work. In a cluster only the leader reads the
+ * feeds; every instance reconciles.
  */
 @ApplicationScoped
 public class PollingSchedule {
@@ -40,6 +42,10 @@ public class PollingSchedule {
 
     @Inject
     Reconciliation reconciliation;
+
+    /** Only the cluster's leader reads the feeds; every instance reconciles (its checks are claimed). */
+    @Inject
+    LeaderLease lease;
 
     @Inject
     @ConfigProperty(name = "raccord.polling.enabled", defaultValue = "true")
@@ -93,11 +99,14 @@ public class PollingSchedule {
         long started = System.nanoTime();
         // During a catch-up (after an outage, at first start) keep reading instead of idling a
         // whole interval between budgets; the owner's quota is still enforced by the guards.
-        do {
-            feeds.poll();
+        while (lease.leading()) {
+            feeds.poll(lease::leading);
             heartbeat.beat();
-        } while (feeds.behind() && !paused.get() && !stopped.get() && !feeds.stopping()
-                && System.nanoTime() - started < CATCH_UP_SLICE_NANOS);
+            if (!feeds.behind() || paused.get() || stopped.get() || feeds.stopping()
+                    || System.nanoTime() - started >= CATCH_UP_SLICE_NANOS) {
+                break;
+            }
+        }
         if (!feeds.stopping()) {
             reconciliation.run();
         }

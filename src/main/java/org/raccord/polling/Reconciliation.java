@@ -1,5 +1,6 @@
 package org.raccord.polling;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -9,8 +10,6 @@ import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.raccord.wholesale.WholesaleException;
@@ -20,15 +19,19 @@ import org.raccord.tracking.PhoneNumbers;
 /**
  * Consults the owner about the lines whose next check is due (see {@code CheckCadence}): lines
  * near a cut or a delivery, lines with incomplete data, newly registered lines. A bounded number per
- * run, so reconciliation never eats the quota the feeds need.
+ * run, so reconciliation never eats the quota the feeds need. Every instance of a cluster
+ * reconciles; each consults only the lines it claimed.
  */
 @ApplicationScoped
 public class Reconciliation {
 
     private static final Logger LOG = Logger.getLogger(Reconciliation.class.getName());
 
-    @PersistenceContext(unitName = "raccord")
-    EntityManager em;
+    /** Long enough for a run's consults (each bounded by the owner's timeouts); a dead instance's lines wait this long. */
+    private static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
+
+    @Inject
+    CheckClaims claims;
 
     @Inject
     LineRefresh refresh;
@@ -39,14 +42,9 @@ public class Reconciliation {
 
     private final LongAdder failed = new LongAdder();
 
-    /** Consults the due lines; returns how many were refreshed. */
+    /** Consults the due lines this instance claimed (see {@link CheckClaims}); returns how many were refreshed. */
     public int run() {
-        List<String> due = em.createQuery("select l.orderReference from TrackedLine l where l.nextCheckAt <= :now"
-                        + " order by l.nextCheckAt", String.class)
-                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
-                .setMaxResults(checksPerRun)
-                .getResultList();
-        return check(due);
+        return check(claims.claim(OffsetDateTime.now(ZoneOffset.UTC), CLAIM_LEASE, checksPerRun));
     }
 
     /**

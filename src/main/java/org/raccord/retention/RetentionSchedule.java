@@ -23,6 +23,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.raccord.admin.AuditTrail;
+import org.raccord.cluster.LeaderLease;
 import org.raccord.heartbeat.Heartbeat;
 import org.raccord.tracking.MaskedFailure;
 import org.raccord.notification.Deliveries;
@@ -41,6 +42,10 @@ public class RetentionSchedule {
     /** Rows deleted, by kind. */
     static final String PURGED = "raccord.retention.purged";
     private static final long FIRST_PURGE_DELAY_SECONDS = 60;
+
+    /** One instance of a cluster purges: the leader. */
+    @Inject
+    LeaderLease lease;
 
     @Inject
     @ConfigProperty(name = "raccord.retention.enabled", defaultValue = "true")
@@ -107,8 +112,15 @@ public class RetentionSchedule {
                 .showingFailuresAs(MaskedFailure::of);
         // The first purge waits a minute: start-up (the read model's audit, a feed catching up) has
         // the database to itself, and a purge never meets records a deployment is still writing.
-        task = scheduler.scheduleWithFixedDelay(() -> heartbeat.run(this::purge, LOG), FIRST_PURGE_DELAY_SECONDS,
+        task = scheduler.scheduleWithFixedDelay(() -> heartbeat.run(this::purgeIfLeading, LOG), FIRST_PURGE_DELAY_SECONDS,
                 intervalMinutes * 60, TimeUnit.SECONDS);
+    }
+
+    /** In a cluster, one instance purges: the leader. */
+    private void purgeIfLeading() {
+        if (lease.leading()) {
+            purge();
+        }
     }
 
     /** One purge of every kind; returns the rows deleted by kind. Public for operations' tests. */

@@ -8,6 +8,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /**
  * How far Raccord has read one of the owner's feeds. Advanced in the same transaction as the
@@ -23,6 +24,8 @@ public class FeedCursor {
     @Column(name = "last_sequence") private long lastSequence;
     @Column(name = "owner_last_sequence") private long ownerLastSequence;
     @Column(name = "updated_at") private OffsetDateTime updatedAt;
+    /** Fences a deposed poller: a page committed over a cursor another instance moved fails. */
+    @Version private long version;
 
     protected FeedCursor() {
     }

@@ -107,7 +107,7 @@ public class LineLedger {
         for (TrackedLine line : near) {
             // The query found the candidates; the rule decides (one definition, see CutReminder).
             CutReminder.due(line, ownerNow, lead).ifPresent(event -> em.persist(new OutboxEvent(UUID.randomUUID().toString(),
-                    line.id(), event.type().wireName(), ownerNow, payload(line, event), now)));
+                    line, event.type().wireName(), ownerNow, payload(line, event), now)));
         }
         announce(near.stream().map(TrackedLine::id).collect(Collectors.toSet()));
         return near.size();
@@ -284,7 +284,7 @@ public class LineLedger {
         out.alerts().forEach(em::persist);
         out.milestones().forEach(em::persist);
         for (DomainEvent event : out.events()) {
-            em.persist(new OutboxEvent(UUID.randomUUID().toString(), line.id(), event.type().wireName(),
+            em.persist(new OutboxEvent(UUID.randomUUID().toString(), line, event.type().wireName(),
                     event.occurredAt(), payload(line, event), now));
         }
         line.nextCheck(CheckCadence.next(line, now));

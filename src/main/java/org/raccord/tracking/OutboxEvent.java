@@ -13,7 +13,9 @@ import jakarta.persistence.Table;
 /**
  * A domain event waiting for delivery (transactional outbox): written in the same transaction as
  * the change it describes, so a change is never stored without its event nor the other way round.
- * {@code eventId} is stable: every delivery attempt of this event carries it.
+ * {@code eventId} is stable: every delivery attempt of this event carries it. {@code lineEventNumber}
+ * orders one line's events as they were committed, across instances (ids do not: each instance
+ * takes them in blocks).
  */
 @Entity
 @Table(name = "outbox_event")
@@ -25,6 +27,7 @@ public class OutboxEvent {
     private Long id;
     @Column(name = "event_id") private String eventId;
     @Column(name = "line_id") private Long lineId;
+    @Column(name = "line_event_number") private long lineEventNumber;
     @Column(name = "event_type") private String type;
     @Column(name = "occurred_at") private OffsetDateTime occurredAt;
     private String payload;
@@ -34,9 +37,11 @@ public class OutboxEvent {
     protected OutboxEvent() {
     }
 
-    OutboxEvent(String eventId, Long lineId, String type, OffsetDateTime occurredAt, String payload, OffsetDateTime createdAt) {
+    /** The line's next event: numbered by the line, which the transaction writes with it. */
+    OutboxEvent(String eventId, TrackedLine line, String type, OffsetDateTime occurredAt, String payload, OffsetDateTime createdAt) {
         this.eventId = eventId;
-        this.lineId = lineId;
+        this.lineId = line.id();
+        this.lineEventNumber = line.nextEventNumber();
         this.type = type;
         this.occurredAt = occurredAt;
         this.payload = payload;
@@ -46,6 +51,7 @@ public class OutboxEvent {
     public Long id() { return id; }
     public String eventId() { return eventId; }
     public Long lineId() { return lineId; }
+    public long lineEventNumber() { return lineEventNumber; }
     public String type() { return type; }
     public OffsetDateTime occurredAt() { return occurredAt; }
     public String payload() { return payload; }

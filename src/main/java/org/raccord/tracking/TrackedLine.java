@@ -63,6 +63,8 @@ public class TrackedLine {
     @Column(name = "contact_language") private String contactLanguage;
     @Column(name = "imminent_announced_for") private OffsetDateTime imminentAnnouncedFor;
     @Column(name = "owner_unknown_since") private OffsetDateTime ownerUnknownSince;
+    /** How many events this line has written to the outbox: numbers them in commit order (see OutboxEvent). */
+    @Column(name = "events_written") private long eventsWritten;
     @Version private long version;
 
     protected TrackedLine() {
@@ -187,4 +189,10 @@ public class TrackedLine {
     }
     void changed(OffsetDateTime at) { this.changedAt = at; }
     void nextCheck(OffsetDateTime at) { this.nextCheckAt = at; }
+
+    /**
+     * The number of this line's next outbox event. Counting changes the line, so its version moves:
+     * two transactions cannot both commit the same number, whichever instances run them.
+     */
+    long nextEventNumber() { return ++eventsWritten; }
 }

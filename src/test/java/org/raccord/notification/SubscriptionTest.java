@@ -27,7 +27,7 @@ class SubscriptionTest {
 
     @Test
     void aReplayedDeadLetterIsDueAgainWithItsIdAndAFreshSchedule() {
-        Delivery d = new Delivery("sub-1", 7, 3, "event-1", "line.delivered", "{}", NOW);
+        Delivery d = new Delivery("sub-1", 7, 3, 1, "event-1", "line.delivered", "{}", NOW);
         d.claim(NOW.plusMinutes(2));
         d.dead(500, "HTTP 500");
 

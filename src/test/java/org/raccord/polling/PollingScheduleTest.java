@@ -6,10 +6,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.raccord.cluster.LeaderLease;
 import org.raccord.heartbeat.Heartbeat;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +32,7 @@ class PollingScheduleTest {
     private PollingSchedule schedule(Throwable failure) {
         return schedule(new FeedPoller() {
             @Override
-            public int poll() {
+            public int poll(BooleanSupplier leading) {
                 if (polls.incrementAndGet() == 1) {
                     sneakyThrow(failure);
                 }
@@ -44,9 +46,19 @@ class PollingScheduleTest {
         }, () -> 0);
     }
 
-    /** A schedule over these feeds and this reconciliation's run. */
+    /** A schedule over these feeds and this reconciliation's run, on the cluster's leader. */
     private static PollingSchedule schedule(FeedPoller feeds, IntSupplier reconcile) {
+        return schedule(feeds, reconcile, true);
+    }
+
+    private static PollingSchedule schedule(FeedPoller feeds, IntSupplier reconcile, boolean leader) {
         PollingSchedule schedule = new PollingSchedule();
+        schedule.lease = new LeaderLease() {
+            @Override
+            public boolean leading() {
+                return leader;
+            }
+        };
         schedule.intervalSeconds = 5;
         schedule.loopStaleSeconds = 120;
         schedule.feeds = feeds;
@@ -90,7 +102,7 @@ class PollingScheduleTest {
         AtomicInteger reconciliations = new AtomicInteger();
         PollingSchedule schedule = schedule(new FeedPoller() {
             @Override
-            public int poll() {
+            public int poll(BooleanSupplier leading) {
                 polls.incrementAndGet();
                 return 0;
             }
@@ -112,6 +124,57 @@ class PollingScheduleTest {
         // One poll, not a catch-up loop against refused fetches, and no run after it.
         assertThat(polls.get()).isEqualTo(1);
         assertThat(reconciliations.get()).isZero();
+    }
+
+    @Test
+    void aFollowerReconcilesButNeverReadsTheFeeds() {
+        AtomicInteger reconciliations = new AtomicInteger();
+        PollingSchedule follower = schedule(new FeedPoller() {
+            @Override
+            public int poll(BooleanSupplier leading) {
+                polls.incrementAndGet();
+                return 0;
+            }
+
+            @Override
+            public boolean behind() {
+                return false;
+            }
+        }, reconciliations::incrementAndGet, false);
+
+        follower.runOnce();
+        follower.runOnce();
+
+        assertThat(polls.get()).isZero();
+        assertThat(reconciliations.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aLeaderDeposedDuringACatchUpStopsReadingAtOnce() {
+        AtomicInteger beats = new AtomicInteger();
+        PollingSchedule schedule = schedule(new FeedPoller() {
+            @Override
+            public int poll(BooleanSupplier leading) {
+                polls.incrementAndGet();
+                return 0;
+            }
+
+            @Override
+            public boolean behind() {
+                return true;
+            }
+        }, () -> 0);
+        schedule.lease = new LeaderLease() {
+            @Override
+            public boolean leading() {
+                // Leads for three reads of a catch-up, then another instance takes over.
+                return beats.incrementAndGet() <= 3;
+            }
+        };
+
+        schedule.runOnce();
+
+        assertThat(polls.get()).isEqualTo(3);
     }
 
     @SuppressWarnings("unchecked")
