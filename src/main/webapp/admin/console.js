@@ -110,6 +110,18 @@ function renderPolling(p) {
     .map(([state, n]) => el('span', { class: 'pill' }, `${state} ${n}`)));
 }
 
+// Every instance of the cluster, the leader first; one silent for longer than its lease has died
+// (its row goes after a day). The page, and its charts, come from the instance named on the card.
+function renderCluster(c) {
+  document.getElementById('cluster-self').textContent = `this page: ${c.instance}${c.leading ? ' (leader)' : ''}`;
+  document.getElementById('charts-by').textContent = `drawn by ${c.instance}`;
+  rows('members', c.members, m => el('tr', { class: m.silentSeconds > 10 ? 'waiting' : '', 'data-instance': m.instance },
+    el('td', {}, m.instance + (m.instance === c.instance ? ' (this page)' : '')),
+    el('td', {}, m.leader ? 'leader' : 'follower'),
+    el('td', {}, m.silentSeconds > 10 ? `silent for ${m.silentSeconds.toFixed(0)} s` : `${m.silentSeconds.toFixed(1)} s ago`),
+    el('td', {}, time(m.startedAt))), 'no instance heard of');
+}
+
 // Each scheduled loop's last completed run: a stale one (died or hangs) is what liveness reports.
 function renderLoops(loops) {
   document.getElementById('loops').replaceChildren(...loops.map(l => el('span',
@@ -203,6 +215,7 @@ async function refresh() {
     const [view, history, breaches] = await Promise.all([call('admin/console'), call('admin/console/history'),
       call('admin/breaches' + (breachQuery ? `?q=${encodeURIComponent(breachQuery)}` : '?limit=50'))]);
     renderSummary(view); renderOwner(view.owner); renderPolling(view.polling); renderLoops(view.loops);
+    renderCluster(view.cluster);
     renderQuarantine(view.quarantined);
     renderNotifications(view.notifications); renderAudit(view.audit); renderHistory(history); renderBreaches(breaches);
     await renderSimulator();

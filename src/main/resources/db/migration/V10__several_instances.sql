@@ -17,3 +17,11 @@ ALTER TABLE feed_cursor ADD COLUMN version BIGINT DEFAULT 0 NOT NULL;
 ALTER TABLE tracked_line ADD COLUMN events_written BIGINT DEFAULT 0 NOT NULL;
 ALTER TABLE outbox_event ADD COLUMN line_event_number BIGINT DEFAULT 0 NOT NULL;
 ALTER TABLE webhook_delivery ADD COLUMN line_event_number BIGINT DEFAULT 0 NOT NULL;
+
+-- Operators' decisions that hold on every instance and survive restarts (polling paused, a
+-- breaker held open), and the secrets the instances share (the console's CSRF key).
+CREATE TABLE cluster_setting (
+    name          VARCHAR(100) PRIMARY KEY,
+    setting_value VARCHAR(4000) NOT NULL,
+    updated_at    TIMESTAMP WITH TIME ZONE NOT NULL
+);

@@ -14,13 +14,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.raccord.web.Problem;
-import org.raccord.wholesale.NetworkOwner;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An operator's override of a breaker: hold it open (the owner announced trouble, or Raccord must
- * stop calling), or close it now (the owner is back and waiting out the open period is pointless).
+ * stop calling), or close it now (the owner is back and waiting out the open period is pointless),
+ * on every instance of the cluster (see {@link BreakerHolds}).
  */
 @Path("admin/breakers/{operation}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class BreakersResource {
 
     @Inject
-    NetworkOwner owner;
+    BreakerHolds holds;
 
     @POST
     @Path("open")
@@ -58,7 +58,7 @@ public class BreakersResource {
 
     private Response force(String operation, boolean open) {
         try {
-            owner.forceBreaker(operation, open);
+            holds.force(operation, open);
             return Response.noContent().build();
         } catch (IllegalArgumentException unknown) {
             return Problem.of("unknown-operation", "No such owner operation", Response.Status.NOT_FOUND,

@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.raccord.cluster.ClusterMembers;
+import org.raccord.cluster.LeaderLease;
 import org.raccord.notification.Deliveries;
 import org.raccord.notification.SubscriberTallies;
 import org.raccord.polling.PollingSchedule;
@@ -73,6 +75,12 @@ public class ConsoleResource {
     @Inject
     Loops loops;
 
+    @Inject
+    LeaderLease lease;
+
+    @Inject
+    ClusterMembers members;
+
     /** The signed-in operator and the token that the console's actions must carry. */
     public record Session(String user, String csrfHeader, String csrfToken) {
     }
@@ -103,7 +111,8 @@ public class ConsoleResource {
                 new ConsoleView.Notifications(lines.pendingOutbox(), tallies.pending(), tallies.all(),
                         deliveries.dead(20).stream().map(DeadLettersResource.DeadLetter::of).toList()),
                 lines.breachCount(), audit.latest(15), loops.readings(),
-                lines.quarantined(20).stream().map(QuarantineResource.Quarantined::of).toList());
+                lines.quarantined(20).stream().map(QuarantineResource.Quarantined::of).toList(),
+                new ConsoleView.Cluster(lease.instance(), lease.leading(), members.all()));
     }
 
     @GET

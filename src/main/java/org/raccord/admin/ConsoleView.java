@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.raccord.cluster.ClusterMembers;
 import org.raccord.heartbeat.Heartbeat;
 import org.raccord.notification.SubscriberTallies.SubscriberTally;
 import org.raccord.wholesale.OperationReading;
@@ -12,7 +13,14 @@ import org.raccord.wholesale.QuotaReading;
 /** Everything the console shows at one glance, read at {@code at}. No secret is part of it. */
 public record ConsoleView(Instant at, Owner owner, Polling polling, Notifications notifications, long breaches,
                           List<OperatorActionRecord.Entry> audit, List<Heartbeat.Reading> loops,
-                          List<QuarantineResource.Quarantined> quarantined) {
+                          List<QuarantineResource.Quarantined> quarantined, Cluster cluster) {
+
+    /**
+     * The cluster: the instance that drew this view (its charts are its own), whether it leads, and
+     * every instance heard of, the leader first.
+     */
+    public record Cluster(String instance, boolean leading, List<ClusterMembers.Member> members) {
+    }
 
     /** The owner's interfaces: each operation's guards and latency, the quota, and why answers are degraded. */
     public record Owner(List<OperationReading> operations, QuotaReading quota, String degradedReason) {

@@ -3,31 +3,54 @@ package org.raccord.admin;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.raccord.cluster.SharedSettings;
 
 /**
  * CSRF tokens for the console's actions. The browser sends the operator's credentials with any
  * request to this site, even one a foreign page triggers; a foreign page cannot read our
  * responses, so it cannot learn the token that the console reads from {@code /api/admin/session}
- * and sends in the {@value #HEADER} header. Tokens are an HMAC of the user name under a key made
- * at start-up: no session to keep, and a restart invalidates them all.
+ * and sends in the {@value #HEADER} header. Tokens are an HMAC of the user name under a key that
+ * every instance of the cluster shares, so that a console behind a load balancer works without
+ * sticky sessions: {@code raccord.admin.csrfKey} when the deployment gives one (rotating it
+ * invalidates every token), otherwise a random key the first instance stores in the database.
  */
 @ApplicationScoped
 public class CsrfTokens {
 
     public static final String HEADER = "X-CSRF-Token";
     private static final String HMAC = "HmacSHA256";
+    /** The stored key's name among the cluster's settings. */
+    static final String STORED_KEY = "console.csrfKey";
 
-    private final byte[] key = new byte[32];
+    @Inject
+    @ConfigProperty(name = "raccord.admin.csrfKey", defaultValue = "")
+    String configuredKey;
 
-    CsrfTokens() {
-        new SecureRandom().nextBytes(key);
+    @Inject
+    SharedSettings shared;
+
+    private byte[] key;
+
+    @PostConstruct
+    void chooseKey() {
+        key = configuredKey.isBlank() ? shared.secret(STORED_KEY) : configuredKey.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Tokens under this key (tests). */
+    static CsrfTokens withKey(byte[] key) {
+        CsrfTokens tokens = new CsrfTokens();
+        tokens.key = key.clone();
+        return tokens;
     }
 
     public String tokenFor(String user) {

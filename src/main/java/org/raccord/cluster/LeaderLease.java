@@ -48,8 +48,11 @@ public class LeaderLease {
     @Inject
     ClusterSettings settings;
 
+    @Inject
+    SharedSettings shared;
+
     private Connection session;
-    private boolean shared;
+    private boolean onPostgres;
     private volatile boolean held;
     private volatile long confirmedAt;
     private volatile boolean stopped;
@@ -66,7 +69,7 @@ public class LeaderLease {
         }
         beat();
         task = scheduler.scheduleWithFixedDelay(this::beat, settings.beatMillis(), settings.beatMillis(), TimeUnit.MILLISECONDS);
-        LOG.info(() -> "Instance " + settings.instance() + (shared ? " joined the cluster (leader lease on the database)"
+        LOG.info(() -> "Instance " + settings.instance() + (onPostgres ? " joined the cluster (leader lease on the database)"
                 : " runs alone (embedded database): it leads"));
     }
 
@@ -90,10 +93,11 @@ public class LeaderLease {
                 open();
             }
             boolean wasLeading = held;
-            held = !shared || held || tryLock();
+            held = !onPostgres || held || tryLock();
             ClusterMembers.heard(session, settings.instance(), held);
+            shared.refresh(session);
             confirmedAt = System.nanoTime();
-            if (held && !wasLeading && shared) {
+            if (held && !wasLeading && onPostgres) {
                 LOG.info(() -> "Instance " + settings.instance() + " now leads the cluster");
             }
         } catch (SQLException e) {
@@ -104,14 +108,17 @@ public class LeaderLease {
             }
             held = false;
             close();
+        } catch (RuntimeException e) {
+            // A reaction to a changed setting failed: the lease and the next beats go on.
+            LOG.log(Level.WARNING, "Applying the cluster's settings failed; the next change will try again", e);
         }
     }
 
     private void open() throws SQLException {
         session = sessions.getConnection();
         session.setAutoCommit(true);
-        shared = "PostgreSQL".equals(session.getMetaData().getDatabaseProductName());
-        if (shared) {
+        onPostgres = "PostgreSQL".equals(session.getMetaData().getDatabaseProductName());
+        if (onPostgres) {
             try (Statement s = session.createStatement()) {
                 // The database ends this session, and frees the lock, once the beats stop.
                 s.execute("set idle_session_timeout = " + settings.leaseMillis());
@@ -148,7 +155,7 @@ public class LeaderLease {
             task.cancel(false);
         }
         if (session != null) {
-            ClusterMembers.left(session, settings.instance(), shared);
+            ClusterMembers.left(session, settings.instance(), onPostgres);
         }
         close();
     }

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.raccord.cluster.LeaderLease;
+import org.raccord.cluster.SharedSettings;
 import org.raccord.heartbeat.Heartbeat;
 import org.raccord.tracking.MaskedFailure;
 
@@ -62,7 +63,12 @@ public class PollingSchedule {
     @ConfigProperty(name = "raccord.health.loopStaleSeconds", defaultValue = "120")
     int loopStaleSeconds;
 
-    private final AtomicBoolean paused = new AtomicBoolean();
+    /** An operator's pause holds on every instance and across restarts: it is a cluster setting. */
+    static final String PAUSED = "polling.paused";
+
+    @Inject
+    SharedSettings settings;
+
     private volatile Heartbeat heartbeat;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private ScheduledFuture<?> task;
@@ -84,7 +90,7 @@ public class PollingSchedule {
             return;
         }
         heartbeat.run(() -> {
-            if (!paused.get()) {
+            if (!paused()) {
                 poll();
             }
         }, LOG);
@@ -102,7 +108,7 @@ public class PollingSchedule {
         while (lease.leading()) {
             feeds.poll(lease::leading);
             heartbeat.beat();
-            if (!feeds.behind() || paused.get() || stopped.get() || feeds.stopping()
+            if (!feeds.behind() || paused() || stopped.get() || feeds.stopping()
                     || System.nanoTime() - started >= CATCH_UP_SLICE_NANOS) {
                 break;
             }
@@ -122,16 +128,17 @@ public class PollingSchedule {
         return Optional.ofNullable(heartbeat);
     }
 
+    /** Pauses polling on every instance of the cluster, until resumed. */
     public void pause() {
-        paused.set(true);
+        settings.put(PAUSED, "true");
     }
 
     public void resume() {
-        paused.set(false);
+        settings.put(PAUSED, null);
     }
 
     public boolean paused() {
-        return paused.get();
+        return settings.flag(PAUSED);
     }
 
     /** The application is stopping: no run may start or continue against a departing application. */

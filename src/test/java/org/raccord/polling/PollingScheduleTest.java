@@ -2,6 +2,8 @@ package org.raccord.polling;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +14,7 @@ import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.raccord.cluster.LeaderLease;
+import org.raccord.cluster.SharedSettings;
 import org.raccord.heartbeat.Heartbeat;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +56,7 @@ class PollingScheduleTest {
 
     private static PollingSchedule schedule(FeedPoller feeds, IntSupplier reconcile, boolean leader) {
         PollingSchedule schedule = new PollingSchedule();
+        schedule.settings = new InMemorySettings();
         schedule.lease = new LeaderLease() {
             @Override
             public boolean leading() {
@@ -175,6 +179,25 @@ class PollingScheduleTest {
         schedule.runOnce();
 
         assertThat(polls.get()).isEqualTo(3);
+    }
+
+    /** The cluster's settings without a database: kept in a map. */
+    private static final class InMemorySettings extends SharedSettings {
+        private final Map<String, String> values = new ConcurrentHashMap<>();
+
+        @Override
+        public void put(String name, String value) {
+            if (value == null) {
+                values.remove(name);
+            } else {
+                values.put(name, value);
+            }
+        }
+
+        @Override
+        public boolean flag(String name) {
+            return "true".equals(values.get(name));
+        }
     }
 
     @SuppressWarnings("unchecked")
