@@ -25,3 +25,37 @@ CREATE TABLE cluster_setting (
     setting_value VARCHAR(4000) NOT NULL,
     updated_at    TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- Every committed change of a line, for the other instances' read models: numbered in commit
+-- order by one counter row that each changing transaction takes last (tracking.LineChanges).
+CREATE TABLE line_change (
+    change_number BIGINT PRIMARY KEY,
+    line_id       BIGINT NOT NULL,
+    line_version  BIGINT NOT NULL,
+    changed_at    TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX ix_line_change_at ON line_change (changed_at);
+CREATE TABLE line_change_counter (
+    id          INT PRIMARY KEY,
+    last_number BIGINT NOT NULL
+);
+INSERT INTO line_change_counter (id, last_number) VALUES (1, 0);
+
+-- The owner's quota counted for every instance together (wholesale.SharedQuota, PostgreSQL): the
+-- calls granted in the current quarter-second window, numbered on the database's clock.
+CREATE TABLE owner_quota (
+    name          VARCHAR(20) PRIMARY KEY,
+    window_number BIGINT NOT NULL,
+    granted       INT NOT NULL
+);
+INSERT INTO owner_quota (name, window_number, granted) VALUES ('owner', 0, 0);
+
+-- What one instance learns about the owner that all must act on (wholesale.SharedOwnerState):
+-- the owner's retry-after pauses, and the feeds' health as their reader (the leader) saw it.
+CREATE TABLE owner_state (
+    name          VARCHAR(60) PRIMARY KEY,
+    breaker_state VARCHAR(20),
+    last_error    VARCHAR(500),
+    paused_until  TIMESTAMP WITH TIME ZONE,
+    updated_at    TIMESTAMP WITH TIME ZONE NOT NULL
+);

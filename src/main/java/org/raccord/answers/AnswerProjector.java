@@ -108,6 +108,29 @@ public class AnswerProjector {
         kick();
     }
 
+    /**
+     * Lines another instance changed (see {@link ChangeFollower}), already withdrawn here: rendered
+     * again like this instance's own changes; a flood of them (a catch-up on the leader) is left to
+     * an audit once it calms down, as this instance's own backlog is.
+     */
+    void changedElsewhere(List<Long> ids, boolean flood) {
+        if (flood) {
+            leftBehind = true;
+            return;
+        }
+        if (leftBehind) {
+            leftBehind = false;
+            startCatchUp();
+        }
+        pending.addAll(ids);
+        kick();
+    }
+
+    /** The change log was pruned past what this instance had read: every answer is audited again. */
+    void auditAgain() {
+        startCatchUp();
+    }
+
     /** Lines erased by retention: their answers and reference keys go with them, for good. */
     void erased(@Observes(during = TransactionPhase.AFTER_SUCCESS) LinesErased erased) {
         answers.erase(erased.lineIds());

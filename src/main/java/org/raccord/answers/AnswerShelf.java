@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -138,6 +139,20 @@ final class AnswerShelf implements AutoCloseable {
             }
             txn.commit();
         }
+    }
+
+    /** Of these lines (id to a committed version), those the shelf holds at an older version or not at all. */
+    List<Long> behind(Map<Long, Long> versions) {
+        List<Long> behind = new ArrayList<>();
+        try (Txn<byte[]> txn = env.txnRead()) {
+            versions.forEach((lineId, version) -> {
+                ShelfEntry entry = entry(txn, lineId);
+                if (entry == null || entry.version() < version) {
+                    behind.add(lineId);
+                }
+            });
+        }
+        return behind;
     }
 
     /** After a rollback: removes the withdrawals {@code token} made that nobody replaced since. */

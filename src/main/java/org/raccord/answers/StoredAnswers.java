@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -61,6 +62,13 @@ public class StoredAnswers {
     private final ReadWriteLock use = new ReentrantReadWriteLock();
     private AnswerShelf shelf;
     private volatile boolean serving;
+    /** Whether a follower of the other instances' changes runs, and when it last read them all. */
+    private volatile boolean following;
+    private volatile long followedAt;
+    /** The clock of that staleness (a test moves it). */
+    LongSupplier nanos = System::nanoTime;
+    /** The shelf is not used once the change log has not been read for this long (see ChangeFollower). */
+    static final long FOLLOW_STALE_NANOS = Duration.ofSeconds(2).toNanos();
 
     @PostConstruct
     void open() {
@@ -111,7 +119,8 @@ public class StoredAnswers {
      * shelf that cannot be read (a damaged entry) answers nothing: the caller renders the line.
      */
     public Optional<StoredAnswer> find(List<LineColumn.Try> tries, boolean english) {
-        if (!serving) {
+        if (!serving || following && nanos.getAsLong() - followedAt > FOLLOW_STALE_NANOS) {
+            // Not audited yet, or deaf to the other instances' changes: the caller renders the line.
             return Optional.empty();
         }
         try {
@@ -193,6 +202,17 @@ public class StoredAnswers {
 
     void remove(Collection<Long> ids) {
         onShelf(s -> s.remove(ids));
+    }
+
+    /** The change log was read to its end just now: the shelf knows every change committed before. */
+    void followed() {
+        followedAt = nanos.getAsLong();
+        following = true;
+    }
+
+    /** Of these lines (id to a committed version), those the shelf holds at an older version or not at all. */
+    List<Long> behind(Map<Long, Long> versions) {
+        return onShelf(s -> s.behind(versions), List.copyOf(versions.keySet()));
     }
 
     /** Lookups may use the shelf: it has been audited against the database. */

@@ -27,6 +27,7 @@ import org.raccord.cluster.LeaderLease;
 import org.raccord.heartbeat.Heartbeat;
 import org.raccord.tracking.MaskedFailure;
 import org.raccord.notification.Deliveries;
+import org.raccord.tracking.LineChanges;
 import org.raccord.tracking.SettledLines;
 
 /**
@@ -42,6 +43,15 @@ public class RetentionSchedule {
     /** Rows deleted, by kind. */
     static final String PURGED = "raccord.retention.purged";
     private static final long FIRST_PURGE_DELAY_SECONDS = 60;
+
+    /**
+     * How long the log of line changes is kept: the instances read it within a second; one that
+     * missed part of it (stopped longer than this) audits its read model against the lines.
+     */
+    private static final Duration CHANGE_LOG = Duration.ofHours(1);
+
+    @Inject
+    LineChanges changes;
 
     /** One instance of a cluster purges: the leader. */
     @Inject
@@ -133,6 +143,7 @@ public class RetentionSchedule {
         purged.put("finished-deliveries", drain("finished-deliveries", now.minus(policy.finishedDeliveries()),
                 deliveries::deleteFinishedBefore));
         purged.put("audit", drain("audit", now.minus(policy.auditTrail()), audit::deleteBefore));
+        purged.put("line-changes", drain("line-changes", now.minus(CHANGE_LOG), changes::deleteBefore));
         if (purged.values().stream().anyMatch(n -> n > 0)) {
             LOG.info(() -> "retention purged " + purged);
         }

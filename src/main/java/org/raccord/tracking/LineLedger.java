@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
@@ -38,6 +39,9 @@ public class LineLedger {
 
     @Inject
     Event<LinesChanged> changed;
+
+    @Inject
+    LineChanges changes;
 
     /** Looked up once: Json.createObjectBuilder() resolves the provider on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -202,7 +206,12 @@ public class LineLedger {
     private void announce(Set<Long> touched) {
         if (!touched.isEmpty()) {
             em.flush();
-            changed.fire(new LinesChanged(touched.stream().map(id -> LineKeys.of(em.find(TrackedLine.class, id))).toList()));
+            List<LineKeys> keys = touched.stream().map(id -> LineKeys.of(em.find(TrackedLine.class, id))).toList();
+            changed.fire(new LinesChanged(keys));
+            // Last: the other instances' read models learn of the change from this log.
+            Map<Long, Long> versions = new TreeMap<>();
+            keys.forEach(k -> versions.put(k.id(), k.version()));
+            changes.record(versions, OffsetDateTime.now(clock));
         }
     }
 

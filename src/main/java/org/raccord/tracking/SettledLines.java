@@ -1,9 +1,11 @@
 package org.raccord.tracking;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -35,6 +37,9 @@ public class SettledLines {
     @Inject
     Event<LinesErased> erased;
 
+    @Inject
+    LineChanges changes;
+
     /** Erases up to {@code batch} settled lines unchanged since {@code before}; returns how many. */
     @Transactional
     public int eraseSettledBefore(OffsetDateTime before, int batch) {
@@ -56,10 +61,14 @@ public class SettledLines {
         }
         List<Long> ids = lines.stream().map(TrackedLine::id).toList();
         erased.fire(new LinesErased(Set.copyOf(ids)));
+        Map<Long, Long> gone = new TreeMap<>();
+        ids.forEach(id -> gone.put(id, LineChange.ERASED));
         for (String story : STORIES) {
             em.createQuery("delete from " + story + " e where e.lineId in :ids").setParameter("ids", ids).executeUpdate();
         }
         em.createQuery("delete from TrackedLine l where l.id in :ids").setParameter("ids", ids).executeUpdate();
+        // Last, for the other instances' read models (see LineChanges).
+        changes.record(gone, OffsetDateTime.now(ZoneOffset.UTC));
         return ids.size();
     }
 

@@ -55,12 +55,25 @@ public class TrackedLines {
 
     /** The keys of lines after id {@code after}, in id order, up to {@code limit}: how the read model is audited. */
     public List<LineKeys> keysAfter(long after, int limit) {
-        return em.createQuery("select l.id, l.version, l.orderReference, l.serviceReference, l.ptoReference, l.ndi,"
-                        + " l.phoneE164 from TrackedLine l where l.id > :after order by l.id", Object[].class)
-                .setParameter("after", after).setMaxResults(limit).getResultList().stream()
-                .map(r -> new LineKeys(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
-                        (String) r[4], (String) r[5], (String) r[6]))
-                .toList();
+        return em.createQuery(KEYS + " where l.id > :after order by l.id", Object[].class)
+                .setParameter("after", after).setMaxResults(limit).getResultList().stream().map(TrackedLines::keys).toList();
+    }
+
+    /** The keys of these lines as committed (at most 500 ids); lines that are gone are left out. */
+    public List<LineKeys> keysOf(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery(KEYS + " where l.id in :ids", Object[].class)
+                .setParameter("ids", ids).getResultList().stream().map(TrackedLines::keys).toList();
+    }
+
+    private static final String KEYS = "select l.id, l.version, l.orderReference, l.serviceReference, l.ptoReference, l.ndi,"
+            + " l.phoneE164 from TrackedLine l";
+
+    private static LineKeys keys(Object[] r) {
+        return new LineKeys(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
+                (String) r[4], (String) r[5], (String) r[6]);
     }
 
     /** Which of these ids are lines. */
