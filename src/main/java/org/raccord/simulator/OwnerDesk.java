@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.logging.Logger;
 
 /**
  * The owner's front desk: decides, before any work, whether a request is answered at all. It plays
@@ -44,6 +45,8 @@ public final class OwnerDesk {
             return retryAfterSeconds;
         }
     }
+
+    private static final Logger LOG = Logger.getLogger(OwnerDesk.class.getName());
 
     private final Clock real;
     private final SplittableRandom failures;
@@ -99,6 +102,10 @@ public final class OwnerDesk {
         }
         if (now.quotaPerSecond() > 0 && !takeQuota(now.quotaPerSecond())) {
             throttled.increment();
+            long refused = throttled.sum();
+            if (Long.toString(refused).matches("10*")) {
+                LOG.warning(() -> "Owner desk: " + refused + " request(s) throttled so far (over the quota)");
+            }
             throw new Refusal(true, "QUOTA_DEPASSE", "Quota de requêtes par seconde dépassé", 1);
         }
         admitted.increment();
@@ -140,7 +147,12 @@ public final class OwnerDesk {
             arrivals = 0;
         }
         arrivals++;
-        busiest = Math.max(busiest, arrivals);
+        if (arrivals > busiest) {
+            busiest = arrivals;
+            int record = arrivals;
+            // In the owner's own log, for a test or a benchmark of another process to read.
+            LOG.info(() -> "Owner desk: busiest second so far " + record + " request(s)");
+        }
     }
 
     private synchronized double nextFailureRoll() {

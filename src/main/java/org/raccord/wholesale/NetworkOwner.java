@@ -69,7 +69,7 @@ public class NetworkOwner {
         // Asked on every lookup: a plain loop over the two feeds, text only when one is troubled.
         String reason = null;
         for (String feed : FEEDS) {
-            OperationHealth h = guards.health(feed);
+            OperationHealth h = guards.clusterHealth(feed);
             if (h.troubled(now)) {
                 String why = feed + " " + h.breakerState().toLowerCase() + (h.lastError() == null ? "" : ": " + h.lastError());
                 reason = reason == null ? why : reason + "; " + why;

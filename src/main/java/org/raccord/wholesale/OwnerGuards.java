@@ -49,6 +49,10 @@ public final class OwnerGuards {
     private final BulkheadRegistry bulkheads;
     private final RateLimiterRegistry limiters;
     private final RateLimiter quota;
+    /** The cluster's quota when several instances share the owner (PostgreSQL), else none: {@link #quota} alone. */
+    private final SharedQuota shared;
+    /** The owner's pauses and the feeds' health shared with the other instances (PostgreSQL), else none. */
+    private final SharedOwnerState state;
     private final int quotaPerSecond;
     private final GuardMetrics metrics;
     private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
@@ -62,7 +66,13 @@ public final class OwnerGuards {
     }
 
     public OwnerGuards(GuardSettings s, Clock clock, MeterRegistry meters) {
+        this(s, clock, meters, null, null);
+    }
+
+    OwnerGuards(GuardSettings s, Clock clock, MeterRegistry meters, SharedQuota shared, SharedOwnerState state) {
         this.clock = clock;
+        this.shared = shared;
+        this.state = state;
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .clock(clock)
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -108,12 +118,13 @@ public final class OwnerGuards {
             return latency.record(call);
         };
         Supplier<T> guarded = Bulkhead.decorateSupplier(bulkheads.bulkhead(iface), counted);
-        guarded = RateLimiter.decorateSupplier(quota, guarded);
+        guarded = shared == null ? RateLimiter.decorateSupplier(quota, guarded) : sharedQuota(guarded);
         guarded = CircuitBreaker.decorateSupplier(breakers.circuitBreaker(operation), guarded);
         guarded = Retry.decorateSupplier(retries.retry(operation), guarded);
         try {
             T result = guarded.get();
             lastSuccess.put(operation, clock.instant());
+            report(operation);
             return result;
         } catch (WholesaleException.FunctionalFault business) {
             // A business answer ("no cutover for this line", "unknown order") from an interface
@@ -123,6 +134,7 @@ public final class OwnerGuards {
         } catch (WholesaleException e) {
             remember(operation, e);
             e.retryAfter().ifPresent(wait -> pause(e instanceof WholesaleException.Throttled ? "owner" : iface, wait));
+            report(operation);
             throw e;
         } catch (CallNotPermittedException | BulkheadFullException | RequestNotPermitted e) {
             // Raccord declined to call: the owner is not to blame, but the caller must know.
@@ -131,9 +143,40 @@ public final class OwnerGuards {
         }
     }
 
+    /** The cluster's quota in place of this instance's limiter: refused alike when no grant comes in time. */
+    private <T> Supplier<T> sharedQuota(Supplier<T> call) {
+        return () -> {
+            if (!shared.acquire()) {
+                throw RequestNotPermitted.createRequestNotPermitted(quota);
+            }
+            return call.get();
+        };
+    }
+
+    /** A feed's health as its reader saw it: the other instances learn the owner is down from it. */
+    private void report(String operation) {
+        if (state != null && operation.endsWith(".feed")) {
+            state.report(health(operation));
+        }
+    }
+
+    /**
+     * An operation's health as the cluster knows it: this instance's own, unless another instance
+     * (the leader, which alone reads the feeds) reported on it since this one last called it.
+     */
+    public OperationHealth clusterHealth(String operation) {
+        OperationHealth own = health(operation);
+        if (state == null) {
+            return own;
+        }
+        Instant lastCall = later(own.lastSuccess(), own.lastFailure());
+        return state.feed(operation).filter(r -> lastCall == null || r.at().isAfter(lastCall))
+                .map(SharedOwnerState.Reported::health).orElse(own);
+    }
+
     public OperationHealth health(String operation) {
         String iface = operation.substring(0, operation.indexOf('.'));
-        Instant paused = later(pausedUntil.get(iface), pausedUntil.get("owner"));
+        Instant paused = later(pausedUntil(iface), pausedUntil("owner"));
         LongAdder made = calls.get(operation);
         return new OperationHealth(operation, breakers.circuitBreaker(operation).getState().name(),
                 lastSuccess.get(operation), lastFailure.get(operation), lastError.get(operation), paused,
@@ -157,6 +200,9 @@ public final class OwnerGuards {
     }
 
     public QuotaReading quota() {
+        if (shared != null) {
+            return new QuotaReading(quotaPerSecond, shared.available(), 0);
+        }
         RateLimiter.Metrics m = quota.getMetrics();
         return new QuotaReading(quotaPerSecond, Math.max(0, m.getAvailablePermissions()),
                 m.getNumberOfWaitingThreads());
@@ -188,11 +234,11 @@ public final class OwnerGuards {
 
     private void refuseWhilePaused(String operation, String iface) {
         Instant now = clock.instant();
-        Instant owner = pausedUntil.get("owner");
+        Instant owner = pausedUntil("owner");
         if (owner != null && owner.isAfter(now)) {
             throw new WholesaleException.Throttled(operation, "waiting for the owner's quota", Duration.between(now, owner));
         }
-        Instant own = pausedUntil.get(iface);
+        Instant own = pausedUntil(iface);
         if (own != null && own.isAfter(now)) {
             throw new WholesaleException.TechnicalFault(operation, "PAUSE", "the owner asked to come back later",
                     Duration.between(now, own));
@@ -200,7 +246,16 @@ public final class OwnerGuards {
     }
 
     private void pause(String scope, Duration wait) {
-        pausedUntil.merge(scope, clock.instant().plus(wait), OwnerGuards::later);
+        Instant until = pausedUntil.merge(scope, clock.instant().plus(wait), OwnerGuards::later);
+        if (state != null) {
+            state.pause(scope, until);
+        }
+    }
+
+    /** Until when the owner asked {@code scope} to wait, as told to this instance or to another. */
+    private Instant pausedUntil(String scope) {
+        Instant own = pausedUntil.get(scope);
+        return state == null ? own : later(own, state.pausedUntil(scope).orElse(null));
     }
 
     private void remember(String operation, RuntimeException e) {

@@ -23,10 +23,15 @@ final class OwnerQuota {
     }
 
     static RateLimiterConfig config(int perSecond, Duration permitWait) {
+        return RateLimiterConfig.custom().limitForPeriod(perPeriod(perSecond)).limitRefreshPeriod(PERIOD)
+                .timeoutDuration(permitWait).build();
+    }
+
+    /** Calls granted per {@link #PERIOD} for a quota of {@code perSecond} in any second. */
+    static int perPeriod(int perSecond) {
         if (perSecond < OVERLAPPED) {
             throw new IllegalArgumentException("raccord.wholesale.quotaPerSecond must be at least " + OVERLAPPED + ": " + perSecond);
         }
-        return RateLimiterConfig.custom().limitForPeriod(perSecond / OVERLAPPED).limitRefreshPeriod(PERIOD)
-                .timeoutDuration(permitWait).build();
+        return perSecond / OVERLAPPED;
     }
 }

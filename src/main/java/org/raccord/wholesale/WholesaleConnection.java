@@ -1,11 +1,16 @@
 package org.raccord.wholesale;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -91,6 +96,10 @@ public class WholesaleConnection {
     @Inject
     MeterRegistry meters;
 
+    /** Statements outside any transaction: the shared quota's grants (see SharedQuota). */
+    @Resource(lookup = "jdbc/raccordSessions")
+    DataSource sessions;
+
     @Produces
     @Singleton
     NetworkOwner networkOwner() {
@@ -100,6 +109,27 @@ public class WholesaleConnection {
         GuardSettings guards = new GuardSettings(quotaPerSecond, d.permitWait(), breakerFailureRate, d.window(),
                 d.minimumCalls(), Duration.ofSeconds(breakerOpenSeconds), retryAttempts, d.retryBase(), concurrentCalls);
         return new NetworkOwner(new AccessOrderGateway(settings), new CutoverGateway(settings),
-                new OwnerGuards(guards, Clock.systemUTC(), meters));
+                shared(guards));
+    }
+
+    /**
+     * On PostgreSQL, where several instances may share the owner, the quota is counted in the
+     * database for all of them, and what one learns of the owner (its pauses, the feeds' health)
+     * is told to the others; the embedded database has one instance, which keeps all that alone.
+     */
+    private OwnerGuards shared(GuardSettings guards) {
+        Clock clock = Clock.systemUTC();
+        boolean cluster;
+        try (Connection c = sessions.getConnection()) {
+            cluster = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("the database that shares the owner's quota is not reachable", e);
+        }
+        if (!cluster) {
+            return new OwnerGuards(guards, clock, meters);
+        }
+        LOG.info(() -> "The owner's quota (" + guards.quotaPerSecond() + " calls/s) and state are shared by every instance");
+        return new OwnerGuards(guards, clock, meters, new SharedQuota(sessions, guards.quotaPerSecond(), guards.permitWait()),
+                new SharedOwnerState(sessions, clock));
     }
 }
