@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.Optional;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -33,8 +34,8 @@ public class CsrfTokens {
     static final String STORED_KEY = "console.csrfKey";
 
     @Inject
-    @ConfigProperty(name = "raccord.admin.csrfKey", defaultValue = "")
-    String configuredKey;
+    @ConfigProperty(name = "raccord.admin.csrfKey")
+    Optional<String> configuredKey;
 
     @Inject
     SharedSettings shared;
@@ -43,7 +44,8 @@ public class CsrfTokens {
 
     @PostConstruct
     void chooseKey() {
-        key = configuredKey.isBlank() ? shared.secret(STORED_KEY) : configuredKey.getBytes(StandardCharsets.UTF_8);
+        key = configuredKey.filter(k -> !k.isBlank()).map(k -> k.getBytes(StandardCharsets.UTF_8))
+                .orElseGet(() -> shared.secret(STORED_KEY));
     }
 
     /** Tokens under this key (tests). */

@@ -1,6 +1,7 @@
 package org.raccord.cluster;
 
 import java.lang.management.ManagementFactory;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,8 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ClusterSettings {
 
     @Inject
-    @ConfigProperty(name = "raccord.cluster.instance", defaultValue = "")
-    String instance;
+    @ConfigProperty(name = "raccord.cluster.instance")
+    Optional<String> instance;
 
     /** How long a leader may stay silent before it loses the lead (and the database ends its session). */
     @Inject
@@ -30,7 +31,7 @@ public class ClusterSettings {
     long beatMillis;
 
     public String instance() {
-        return instance.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : instance;
+        return instance.filter(name -> !name.isBlank()).orElseGet(() -> ManagementFactory.getRuntimeMXBean().getName());
     }
 
     public long leaseMillis() {

@@ -64,7 +64,10 @@ public class ApiContract implements OASFilter {
             Map.entry("DeliveryStatus", List.of("id", "eventId", "eventType", "state", "attempts")),
             // Operations.
             Map.entry("Breach", List.of("orderReference", "state", "gapCalendarDays", "gapWorkingDays", "waiting")),
-            Map.entry("ConsoleView", List.of("at", "owner", "polling", "notifications", "breaches", "audit", "loops", "quarantined")),
+            Map.entry("ConsoleView", List.of("at", "owner", "polling", "notifications", "breaches", "audit", "loops", "quarantined",
+                    "cluster")),
+            Map.entry("Cluster", List.of("instance", "leading", "members")),
+            Map.entry("Member", List.of("instance", "startedAt", "heartbeatAt", "silentSeconds", "leader")),
             Map.entry("Owner", List.of("operations", "quota")),
             Map.entry("Polling", List.of("paused", "feeds", "eventsPerMinute", "linesByState", "lines", "overdueChecks",
                     "oldestUnconfirmedSeconds")),

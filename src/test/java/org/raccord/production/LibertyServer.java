@@ -23,6 +23,17 @@ record LibertyServer(Path wlp, String name, Map<String, String> environment) {
         run("stop");
     }
 
+    /** Ends the server's process at once ({@code kill -9}): no shutdown, no goodbye to the database. */
+    void kill() {
+        try {
+            long pid = Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid").resolve(name + ".pid")).trim());
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The server's messages.log, as it stands. */
     String messages() {
         try {

@@ -50,10 +50,10 @@ import static org.awaitility.Awaitility.await;
  */
 class ProductionPackageIT {
 
-    private static final Path PACKAGE = Path.of(System.getProperty("raccord.it.productionPackage", "target/raccord-production.zip"));
+    private static final Path PACKAGE = ProductionHome.PACKAGE;
     private static final Path HOME = Path.of("target/production-it");
-    private static final String KEYSTORE_PASSWORD = UUID.randomUUID().toString();
-    private static final String OPERATOR_PASSWORD = UUID.randomUUID().toString();
+
+    private static ProductionHome production;
 
     private static IdentityProvider identity;
     private static LibertyServer owner;
@@ -63,26 +63,20 @@ class ProductionPackageIT {
 
     @BeforeAll
     static void startOwnerAndProductionServer() throws Exception {
-        deleteTree(HOME);
-        Files.createDirectories(HOME);
-        exec("unzip", "-q", PACKAGE.toAbsolutePath().toString(), "-d", HOME.toAbsolutePath().toString());
-        Path keystore = HOME.resolve("tls.p12").toAbsolutePath();
-        exec("keytool", "-genkeypair", "-alias", "raccord", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
-                "-keystore", keystore.toString(), "-storepass", KEYSTORE_PASSWORD, "-keypass", KEYSTORE_PASSWORD);
-        String databasePassword = createDatabase();
+        production = ProductionHome.unpacked(HOME);
+        String databasePassword = ProductionHome.createDatabase("raccord_production");
 
-        int ownerPort = freePort();
+        int ownerPort = ProductionHome.freePort();
         String ownerPassword = UUID.randomUUID().toString();
-        owner = new LibertyServer(Path.of("target/liberty/wlp").toAbsolutePath(), "raccord-owner",
+        owner = new LibertyServer(ProductionHome.TEST_LIBERTY, "raccord-owner",
                 Map.of("RACCORD_OWNER_PORT", String.valueOf(ownerPort), "RACCORD_OWNER_GATEWAY_PASSWORD", ownerPassword)).start();
         identity = new IdentityProvider();
 
-        int httpsPort = freePort();
+        int httpsPort = ProductionHome.freePort();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("DEFAULT_HTTPS_PORT", String.valueOf(httpsPort));
-        env.put("RACCORD_TLS_KEYSTORE", keystore.toString());
-        env.put("RACCORD_TLS_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD);
+        env.put("RACCORD_TLS_KEYSTORE", production.keystore().toString());
+        env.put("RACCORD_TLS_KEYSTORE_PASSWORD", production.keystorePassword);
         env.put("RACCORD_DB_KIND", "postgresql");
         env.put("RACCORD_DB_HOST", "localhost");
         env.put("RACCORD_DB_PORT", System.getProperty("raccord.it.postgres.port"));
@@ -94,11 +88,10 @@ class ProductionPackageIT {
         env.put("RACCORD_WHOLESALE_PASSWORD", ownerPassword);
         env.put("RACCORD_JWT_ISSUER", IdentityProvider.ISSUER);
         env.put("RACCORD_JWT_JWKSURI", identity.jwksUri());
-        Path wlp = HOME.resolve("wlp").toAbsolutePath();
-        configure(wlp.resolve("usr/servers/raccord-production"), env);
-        raccord = new LibertyServer(wlp, "raccord-production", Map.of()).start();
+        production.configure(production.wlp().resolve("usr/servers/raccord-production"), env);
+        raccord = new LibertyServer(production.wlp(), "raccord-production", Map.of()).start();
 
-        client = HttpClient.newBuilder().sslContext(trusting(keystore)).connectTimeout(Duration.ofSeconds(5)).build();
+        client = HttpClient.newBuilder().sslContext(production.trusting()).connectTimeout(Duration.ofSeconds(5)).build();
         base = "https://localhost:" + httpsPort + "/";
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> get("health/live", null).statusCode() == 200);
@@ -147,7 +140,7 @@ class ProductionPackageIT {
 
     @Test
     void noDemoUserCanSignInOnlyTheOperatorsOwnRegistryAndThereIsNoTokenBuilder() {
-        assertThat(get("admin/", basic("ops:" + OPERATOR_PASSWORD)).statusCode()).isEqualTo(200);
+        assertThat(get("admin/", basic("ops:" + production.operatorPassword)).statusCode()).isEqualTo(200);
         for (String user : List.of("admin:admin-local", "reader:reader-local", "monitor:monitor-local", "gateway:gateway-local")) {
             assertThat(get("admin/", basic(user)).statusCode()).as(user).isEqualTo(401);
             assertThat(get("health", basic(user)).statusCode()).as(user).isEqualTo(401);
@@ -194,49 +187,6 @@ class ProductionPackageIT {
         return "Basic " + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** What an operator does (README "Running in production"): server.env, and a registry for people. */
-    private static void configure(Path server, Map<String, String> env) throws IOException {
-        // Liberty's generated server.env ends without a newline.
-        StringBuilder serverEnv = new StringBuilder("\n");
-        env.forEach((name, value) -> serverEnv.append(name).append('=').append(value).append('\n'));
-        Files.writeString(server.resolve("server.env"), serverEnv, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        Path overrides = Files.createDirectories(server.resolve("configDropins/overrides"));
-        Files.writeString(overrides.resolve("operators.xml"), """
-                <server>
-                  <basicRegistry id="operators" realm="raccord">
-                    <user name="ops" password="%s"/>
-                    <group name="admin"><member name="ops"/></group>
-                  </basicRegistry>
-                </server>
-                """.formatted(OPERATOR_PASSWORD));
-    }
-
-    /** A database and role of their own, beside those of the other PostgreSQL suites. */
-    private static String createDatabase() throws Exception {
-        String password = UUID.randomUUID().toString();
-        String url = "jdbc:postgresql://localhost:" + System.getProperty("raccord.it.postgres.port") + "/postgres";
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("drop database if exists raccord_production");
-            s.execute("drop role if exists raccord_production");
-            s.execute("create role raccord_production login password '" + password + "'");
-            s.execute("create database raccord_production owner raccord_production");
-        }
-        return password;
-    }
-
-    private static SSLContext trusting(Path keystore) throws Exception {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            trusted.load(in, KEYSTORE_PASSWORD.toCharArray());
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
-    }
-
     private static List<String> zipEntries(InputStream archive) throws IOException {
         List<String> names = new ArrayList<>();
         try (ZipInputStream in = new ZipInputStream(archive)) {
@@ -247,26 +197,4 @@ class ProductionPackageIT {
         return names;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void exec(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).inheritIO().start();
-        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException("failed: " + String.join(" ", command));
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (Stream<Path> paths = Files.walk(root)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-    }
 }
