@@ -2,6 +2,7 @@ package org.raccord.notification;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -194,8 +195,9 @@ public class HubResource {
         return caller.getUserPrincipal().getName();
     }
 
+    /** Microseconds, as the database keeps them: an answer to a change shows what later reads show. */
     private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
     private static Response unknown() {

@@ -47,7 +47,12 @@ public class LineLedger {
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private final LineRules rules = new LineRules(WorkingDays.france());
-    private final Clock clock = Clock.systemUTC();
+    /**
+     * Microseconds, as both databases keep them: an answer rendered from a line just written shows
+     * the same times as every later read of it (there is no second-level cache to hand back the
+     * written object, see persistence.xml).
+     */
+    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
     /** Applies one page of the order feed and moves its cursor; returns how many events were new. */
     @Transactional
