@@ -4,7 +4,13 @@
 #   failover: TRIALS times kill -9 of the leader, then TRIALS times SIGSTOP of the leader; each time
 #             the seconds until the other instance leads (its console says so), median and max.
 #   catchup:  events/s of a catch-up from an empty database, with one instance and with two
-#             (each run on a fresh owner world and a fresh database), over WINDOW seconds.
+#             (each run on a fresh owner world and a fresh database), over WINDOW seconds after
+#             75 s; use a world that outlasts that (LINES=200000).
+#   lookups:  lookups/s (wrk, 32 connections, DURATION) of random lines on instance a alone, then
+#             on a and b together (16 connections each); the load generator shares the two cores.
+#             Then the cross-instance visibility: raccord_answers_follow_lag_seconds of both
+#             instances while the owner's world runs live (p50 and p99 of the last two minutes).
+#   webhooks: deliveries/s of a catch-up's webhook backlog with two instances (a receiver on 9191).
 # Usage, after `mvn -DskipTests verify` (it builds the package and the owner's server), with an
 # empty PostgreSQL database given as the server takes it (RACCORD_DB_HOST/PORT/NAME/USER/PASSWORD):
 #   src/test/bench/cluster/run.sh failover 10
@@ -20,7 +26,7 @@ REPO=$(pwd)
 CLUSTER=${CLUSTER_HOME:-/tmp/raccord-cluster}
 SERVERS=$CLUSTER/wlp/usr/servers
 OWNER=target/liberty/wlp/bin/server
-PASSWORD=bench
+PASSWORD=bench-cluster
 declare -A NAME=([a]=raccord-production [b]=raccord-b)
 declare -A PORT=([a]=9443 [b]=9444)
 
@@ -74,6 +80,9 @@ RACCORD_WHOLESALE_URL=http://localhost:9180/simulator/soap
 RACCORD_WHOLESALE_USER=gateway
 RACCORD_WHOLESALE_PASSWORD=$PASSWORD
 RACCORD_JWT_ISSUER=https://identity.invalid/bench
+RACCORD_JWT_JWKSURI=http://localhost:9190/jwks.json
+RACCORD_API_CLIENTBUDGETS=bench:1000000/1
+RACCORD_HUB_ALLOWEDHOSTS=127.0.0.1
 ENV
   done
 }
@@ -86,6 +95,8 @@ fresh_world() {
 }
 
 stop_all() {
+  [ -n "${JWKS_PID:-}" ] && kill "$JWKS_PID" 2>/dev/null || true
+  [ -n "${RECEIVER_PID:-}" ] && kill "$RECEIVER_PID" 2>/dev/null || true
   for i in a b; do "$CLUSTER/wlp/bin/server" stop "${NAME[$i]}" >/dev/null 2>&1 || true; done
   "$OWNER" stop raccord-owner >/dev/null 2>&1 || true
 }
@@ -121,7 +132,40 @@ catchup_rate() {
   echo "scale=0; ($cursor1 - $cursor0) * 1000 / ($(now_ms) - $started)" | bc
 }
 
+# A JWKS for the instances, a token for wrk.
+identity() {
+  mkdir -p "$CLUSTER/identity"
+  TOKEN=$(python3 "$HERE/identity.py" "$CLUSTER/identity" https://identity.invalid/bench)
+  (cd "$CLUSTER/identity" && exec python3 -m http.server 9190 --bind 127.0.0.1 >/dev/null 2>&1) &
+  JWKS_PID=$!
+  export TOKEN LINES
+}
+
+# Requests/s that wrk reports for instance $1 with $2 connections.
+wrk_rate() {
+  wrk -t2 -c"$2" -d"${DURATION:-20s}" -s "$HERE/lookup.lua" "https://localhost:${PORT[$1]}" | awk '/Requests\/sec/ {print $2}'
+}
+
+# p50 and p99 of the cross-instance visibility on instance $1, from its metrics.
+follow_lag() {
+  curl -sk -u "ops:$PASSWORD" "https://localhost:${PORT[$1]}/metrics" \
+    | awk '/^raccord_answers_follow_lag_seconds\{.*quantile="0.5"/ {p50=$2} /^raccord_answers_follow_lag_seconds\{.*quantile="0.99"/ {p99=$2}
+           END {printf "p50 %.0f ms, p99 %.0f ms", p50 * 1000, p99 * 1000}'
+}
+
+# Deliveries made per second over WINDOW seconds, after 75 s.
+delivered_rate() {
+  local started count0 count1
+  sleep 75
+  count0=$(pg -c "select count(*) from webhook_delivery where state = 'DELIVERED'")
+  started=$(now_ms)
+  sleep "$WINDOW"
+  count1=$(pg -c "select count(*) from webhook_delivery where state = 'DELIVERED'")
+  echo "scale=0; ($count1 - $count0) * 1000 / ($(now_ms) - $started)" | bc
+}
+
 unpack
+identity
 case "$MODE" in
   failover)
     fresh_world
@@ -136,5 +180,28 @@ case "$MODE" in
     "$CLUSTER/wlp/bin/server" stop raccord-production >/dev/null
     fresh_world; start a; start b
     echo "catch-up, two instances: $(catchup_rate) events/s"
+    ;;
+  lookups)
+    fresh_world; start a; start b
+    # The owner's backlog first, so that lookups meet a steady world.
+    until [ "$(pg -c "select coalesce(sum(owner_last_sequence - last_sequence), 1) from feed_cursor")" = 0 ]; do sleep 5; done
+    sleep 30
+    # Lines the owner has not ordered yet (its world places orders over 20 simulated days) would be 404s.
+    pg -c "select order_reference from tracked_line" > "$CLUSTER/refs.txt"
+    export REFS=$CLUSTER/refs.txt
+    echo "lookups, instance a alone: $(wrk_rate a 32) req/s"
+    wrk_rate a 16 > "$CLUSTER/a.rate" & wrk_rate b 16 > "$CLUSTER/b.rate"; wait
+    echo "lookups, a and b together: $(cat "$CLUSTER/a.rate") + $(cat "$CLUSTER/b.rate") req/s"
+    sleep 120
+    echo "cross-instance visibility, a: $(follow_lag a); b: $(follow_lag b)"
+    ;;
+  webhooks)
+    java "$REPO/src/test/bench/webhooks/Receiver.java" 9191 > "$CLUSTER/receiver.log" 2>&1 &
+    RECEIVER_PID=$!
+    fresh_world; start a; start b
+    SUBSCRIBER=$(python3 "$HERE/identity.py" "$CLUSTER/identity" https://identity.invalid/bench api-subscribe)
+    curl -sfk -H "Authorization: Bearer $SUBSCRIBER" -H 'Content-Type: application/json' \
+      -d '{"callbackUrl":"http://127.0.0.1:9191/hook"}' "https://localhost:${PORT[a]}/api/v1/hub" >/dev/null
+    echo "webhooks, two instances: $(delivered_rate) deliveries/s"
     ;;
 esac
