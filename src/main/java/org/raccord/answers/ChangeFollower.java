@@ -82,18 +82,22 @@ public class ChangeFollower {
         lag = Timer.builder(LAG).description("From a line change's commit, on any instance, to this instance's read model knowing of it")
                 .publishPercentiles(0.5, 0.99).distributionStatisticExpiry(Duration.ofMinutes(2)).distributionStatisticBufferLength(2)
                 .register(meters);
+        long asOf = answers.nanos.getAsLong();
         last = changes.lastNumber();
-        answers.followed();
+        answers.followed(asOf);
         task = scheduler.scheduleWithFixedDelay(this::follow, followMillis, followMillis, TimeUnit.MILLISECONDS);
     }
 
     /** One read of the log; nothing escapes it (a scheduler cancels a task that throws). */
     void follow() {
         try {
+            // Fresh as of the moment before the read: what commits during it is the next read's.
+            long asOf = answers.nanos.getAsLong();
             List<LineChange> read = changes.after(last, READ);
             if (!read.isEmpty()) {
-                if (read.get(0).number() != last + 1) {
-                    // Retention pruned changes this instance never read: compare everything again.
+                if (!contiguous(last, read)) {
+                    // Retention pruned changes this instance never read (numbers have no gap
+                    // otherwise): compare everything again.
                     projector.auditAgain();
                 }
                 apply(read, read.size() == READ);
@@ -101,7 +105,7 @@ public class ChangeFollower {
                 last = read.get(read.size() - 1).number();
             }
             if (read.size() < READ) {
-                answers.followed();
+                answers.followed(asOf);
             }
             failing = false;
         } catch (RuntimeException e) {
@@ -111,6 +115,16 @@ public class ChangeFollower {
             }
             failing = true;
         }
+    }
+
+    private static boolean contiguous(long after, List<LineChange> read) {
+        long expected = after + 1;
+        for (LineChange change : read) {
+            if (change.number() != expected++) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void apply(List<LineChange> read, boolean flood) {

@@ -204,9 +204,9 @@ public class StoredAnswers {
         onShelf(s -> s.remove(ids));
     }
 
-    /** The change log was read to its end just now: the shelf knows every change committed before. */
-    void followed() {
-        followedAt = nanos.getAsLong();
+    /** The change log was read to its end from {@code asOf} ({@link #nanos}): the shelf knows every change committed before. */
+    void followed(long asOf) {
+        followedAt = asOf;
         following = true;
     }
 

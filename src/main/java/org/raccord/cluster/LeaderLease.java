@@ -73,9 +73,14 @@ public class LeaderLease {
                 : " runs alone (embedded database): it leads"));
     }
 
-    /** Whether this instance leads now: it holds the lock and confirmed it within the lease. */
+    /**
+     * Whether this instance leads now: it holds the lock and confirmed it within the lease, less a
+     * beat of margin (the database counts the lease from the end of the last statement, which
+     * comes after the moment taken as confirmation).
+     */
     public boolean leading() {
-        return held && System.nanoTime() - confirmedAt < TimeUnit.MILLISECONDS.toNanos(settings.leaseMillis());
+        return held && System.nanoTime() - confirmedAt
+                < TimeUnit.MILLISECONDS.toNanos(settings.leaseMillis() - settings.beatMillis());
     }
 
     /** This instance's name in the cluster. */
@@ -93,10 +98,12 @@ public class LeaderLease {
                 open();
             }
             boolean wasLeading = held;
+            // Confirmation dates from before the statements: a pause after them must not stretch it.
+            long sent = System.nanoTime();
             held = !onPostgres || held || tryLock();
             ClusterMembers.heard(session, settings.instance(), held);
+            confirmedAt = sent;
             shared.refresh(session);
-            confirmedAt = System.nanoTime();
             if (held && !wasLeading && onPostgres) {
                 LOG.info(() -> "Instance " + settings.instance() + " now leads the cluster");
             }
@@ -107,6 +114,7 @@ public class LeaderLease {
                 LOG.log(Level.FINE, () -> "leader lease not reachable: " + e.getMessage());
             }
             held = false;
+            release();
             close();
         } catch (RuntimeException e) {
             // A reaction to a changed setting failed: the lease and the next beats go on.
@@ -131,6 +139,20 @@ public class LeaderLease {
             s.setLong(1, LOCK);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() && r.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * The session may still be alive (a cancelled statement, not a dead connection): the lock must
+     * not go back to the pool with it, where no beat would ever free it.
+     */
+    private void release() {
+        if (session != null && onPostgres) {
+            try (Statement s = session.createStatement()) {
+                s.execute("select pg_advisory_unlock_all()");
+            } catch (SQLException gone) {
+                // The session is gone, and its lock with it.
             }
         }
     }

@@ -23,7 +23,8 @@ import jakarta.inject.Inject;
  * held open), and the secrets every instance must share (the console's CSRF key): rows in the
  * database. An instance reads them all at every beat of its lease, so a decision taken through
  * one instance holds on the others within a beat; the instance that took it applies it at once.
- * A change seen at a beat is announced ({@link SettingsChanged}).
+ * A change seen at a beat is announced ({@link SettingsChanged}). Writes and reads take turns, so
+ * a beat's older read never replaces what an operator just set.
  */
 @ApplicationScoped
 public class SharedSettings {
@@ -50,7 +51,7 @@ public class SharedSettings {
     }
 
     /** Sets a setting for the whole cluster ({@code null} removes it); holds here at once. */
-    public void put(String name, String value) {
+    public synchronized void put(String name, String value) {
         try (Connection c = sessions.getConnection()) {
             c.setAutoCommit(true);
             write(c, name, value);
@@ -88,7 +89,7 @@ public class SharedSettings {
     }
 
     /** Reads every setting (at each beat of the lease, on its session); announces a change. */
-    void refresh(Connection session) throws SQLException {
+    synchronized void refresh(Connection session) throws SQLException {
         Map<String, String> now = new HashMap<>();
         try (Statement s = session.createStatement();
              ResultSet r = s.executeQuery("select name, setting_value from cluster_setting")) {

@@ -151,7 +151,7 @@ public class FeedPoller {
                 since = Math.max(since, events.next());
                 boolean more = events.more() && page + 1 < pagesPerRun;
                 next = more ? fetchAsync(fetch, since) : null;
-                int fresh = applyPage(feed, from, events, apply, sequence, quarantine);
+                int fresh = applyPage(feed, from, events, apply, sequence, quarantine, leading);
                 this.applied.get(feed).add(fresh);
                 applied += fresh;
                 backlog.behind(feed, events.more() && page == pagesPerRun - 1);
@@ -164,7 +164,8 @@ public class FeedPoller {
             LOG.log(Level.FINE, () -> feed + " feed: the server is stopping");
         } catch (OptimisticLockException e) {
             // Another instance moved the cursor: it leads now, and this page was its to apply.
-            LOG.log(Level.INFO, () -> feed + " feed: another instance applied this page first (it leads the cluster now)");
+            LOG.log(Level.INFO, () -> feed + " feed: the page met a concurrent write (another instance leads, or a"
+                    + " registration changed a line); it is read again if this instance still leads");
         } catch (WholesaleException e) {
             // Owner trouble is expected and already recorded by the guards (health, degraded flag).
             LOG.log(Level.FINE, () -> feed + " feed not read this time: " + PhoneNumbers.maskIn(e.getMessage()));
@@ -182,16 +183,16 @@ public class FeedPoller {
      * thrown and the page read again next run, as before.
      */
     private <E> int applyPage(Feed feed, long from, FeedPage<E> page, PageApplier<E> apply, ToLongFunction<E> sequence,
-                              Quarantine<E> quarantine) {
+                              Quarantine<E> quarantine, BooleanSupplier leading) {
         try {
             int fresh = apply.apply(page.events(), page.next(), page.lastPublished());
             failures.remove(feed);
             return fresh;
         } catch (RuntimeException e) {
-            OptimisticLockException fenced = fencedBy(e);
-            if (fenced != null) {
-                // Not this page's fault: no count towards quarantine.
-                throw fenced;
+            if (!leading.getAsBoolean() || fencedBy(e) != null) {
+                // Deposed meanwhile, or another transaction moved the cursor or a line under this page
+                // (a new leader, a registration): not this page's fault, no count towards quarantine.
+                throw new OptimisticLockException("written meanwhile by another transaction or instance", e);
             }
             PageFailures before = failures.get(feed);
             int count = before != null && before.since() == from ? before.count() + 1 : 1;
@@ -230,11 +231,11 @@ public class FeedPoller {
         return 0;
     }
 
-    /** The optimistic lock failure in a failed commit, if that is what it was: the cursor's version fence. */
-    private static OptimisticLockException fencedBy(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof OptimisticLockException fence) {
-                return fence;
+    /** The optimistic lock failure in a failed commit (JPA's or the provider's own), if that is what it was: the cursor's version fence. */
+    private static Throwable fencedBy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OptimisticLockException || t.getClass().getName().endsWith("OptimisticLockException")) {
+                return t;
             }
         }
         return null;

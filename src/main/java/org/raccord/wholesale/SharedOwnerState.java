@@ -125,8 +125,9 @@ final class SharedOwnerState {
         String error = lastError == null ? null : lastError.substring(0, Math.min(lastError.length(), 500));
         try (Connection c = sessions.getConnection()) {
             c.setAutoCommit(true);
+            // A pause never shortens a longer one another instance was told of.
             try (PreparedStatement update = c.prepareStatement("update owner_state set breaker_state = ?, last_error = ?,"
-                    + " paused_until = ?, updated_at = ? where name = ?")) {
+                    + " paused_until = greatest(paused_until, ?), updated_at = ? where name = ?")) {
                 update.setString(1, breakerState);
                 update.setString(2, error);
                 update.setTimestamp(3, pausedUntil == null ? null : Timestamp.from(pausedUntil));

@@ -24,7 +24,9 @@ final class SharedQuota {
             + WINDOWS_PER_SECOND + ")::bigint as w)"
             + " update owner_quota set granted = case when owner_quota.window_number = now.w then owner_quota.granted + 1 else 1 end,"
             + " window_number = now.w from now"
-            + " where owner_quota.name = 'owner' and (owner_quota.window_number <> now.w or owner_quota.granted < ?)";
+            // A grant that waited on the row behind a newer window's must not take the row back to its own.
+            + " where owner_quota.name = 'owner' and owner_quota.window_number <= now.w"
+            + " and (owner_quota.window_number < now.w or owner_quota.granted < ?)";
     private static final String GRANTED = "select case when window_number = floor(extract(epoch from clock_timestamp()) * "
             + WINDOWS_PER_SECOND + ") then granted else 0 end from owner_quota where name = 'owner'";
 

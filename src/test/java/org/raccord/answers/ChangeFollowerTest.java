@@ -88,7 +88,7 @@ class ChangeFollowerTest {
                 audits.incrementAndGet();
             }
         };
-        answers.followed();
+        answers.followed(clock.get());
     }
 
     @AfterEach

@@ -41,8 +41,8 @@ import static org.awaitility.Awaitility.await;
  * subscribes before the world's live customer-letter line is ordered, registers that line with a
  * mobile contact, and receives signed CloudEvents with ready-to-send SMS, in order: the cut
  * scheduled (with the breach it makes), the reminder before it, the cut itself, the slipped date,
- * and the delivery. Runs first (its line's story starts with the simulated world) and takes under
- * three minutes (six simulated days a minute, arquillian.xml).
+ * and the delivery. Runs first (its line's story starts with the simulated world) and takes about
+ * four minutes (four simulated days a minute, arquillian.xml).
  */
 @ExtendWith(ArquillianExtension.class)
 @Order(1)

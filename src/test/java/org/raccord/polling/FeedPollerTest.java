@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -149,6 +150,26 @@ class FeedPollerTest {
         assertThat(ledger.applications).as("every other event, once").hasSize((int) (orders - 1 + cutovers));
         assertThat(ledger.applications.values()).containsOnly(1);
         assertThat(poller.quarantinedSinceStart()).isEqualTo(1);
+    }
+
+    @Test
+    void aPageThatFailsOnceThisInstanceNoLongerLeadsIsNeverQuarantined() {
+        ledger.poison(Feed.ORDER, 77);
+        FeedPoller deposed = poller();
+
+        // Its page fails while it leads no more (its lease lapsed mid page): another instance
+        // applies that page, so the failure is not the page's and counts for nothing.
+        for (int run = 0; run < 5; run++) {
+            // Leads through the page loop's checks up to the poisoned page (the first run applies one
+            // good page first), and no more when its failure is judged.
+            int leadsFor = run == 0 ? 2 : 1;
+            AtomicInteger asked = new AtomicInteger();
+            deposed.poll(() -> asked.incrementAndGet() <= leadsFor);
+        }
+
+        assertThat(ledger.quarantined).isEmpty();
+        assertThat(deposed.quarantinedSinceStart()).isZero();
+        assertThat(ledger.cursorOf(Feed.ORDER).map(FeedCursor::lastSequence)).contains(50L);
     }
 
     @Test

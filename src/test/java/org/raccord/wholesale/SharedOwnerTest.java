@@ -95,6 +95,8 @@ class SharedOwnerTest {
 
         Instant until = clock.instant().plusSeconds(30);
         leader.pause("owner", until);
+        // Told later of a shorter wait (its call began before the longer one was known): the longer holds.
+        follower.pause("owner", clock.instant().plusSeconds(5));
         leader.report(new OperationHealth(AccessOrderGateway.FEED, "OPEN", null, clock.instant(), "Unreachable: connection refused",
                 null, 3));
         clock.advance(Duration.ofMillis(1100));
