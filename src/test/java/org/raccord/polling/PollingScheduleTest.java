@@ -133,18 +133,7 @@ class PollingScheduleTest {
     @Test
     void aFollowerReconcilesButNeverReadsTheFeeds() {
         AtomicInteger reconciliations = new AtomicInteger();
-        PollingSchedule follower = schedule(new FeedPoller() {
-            @Override
-            public int poll(BooleanSupplier leading) {
-                polls.incrementAndGet();
-                return 0;
-            }
-
-            @Override
-            public boolean behind() {
-                return false;
-            }
-        }, reconciliations::incrementAndGet, false);
+        PollingSchedule follower = schedule(countingFeeds(false), reconciliations::incrementAndGet, false);
 
         follower.runOnce();
         follower.runOnce();
@@ -156,18 +145,7 @@ class PollingScheduleTest {
     @Test
     void aLeaderDeposedDuringACatchUpStopsReadingAtOnce() {
         AtomicInteger beats = new AtomicInteger();
-        PollingSchedule schedule = schedule(new FeedPoller() {
-            @Override
-            public int poll(BooleanSupplier leading) {
-                polls.incrementAndGet();
-                return 0;
-            }
-
-            @Override
-            public boolean behind() {
-                return true;
-            }
-        }, () -> 0);
+        PollingSchedule schedule = schedule(countingFeeds(true), () -> 0);
         schedule.lease = new LeaderLease() {
             @Override
             public boolean leading() {
@@ -179,6 +157,22 @@ class PollingScheduleTest {
         schedule.runOnce();
 
         assertThat(polls.get()).isEqualTo(3);
+    }
+
+    /** Feeds that count their polls and say whether they are behind (a catch-up). */
+    private FeedPoller countingFeeds(boolean behind) {
+        return new FeedPoller() {
+            @Override
+            public int poll(BooleanSupplier leading) {
+                polls.incrementAndGet();
+                return 0;
+            }
+
+            @Override
+            public boolean behind() {
+                return behind;
+            }
+        };
     }
 
     /** The cluster's settings without a database: kept in a map. */
