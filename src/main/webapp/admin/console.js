@@ -118,6 +118,7 @@ function renderCluster(c) {
   rows('members', c.members, m => el('tr', { class: m.silentSeconds > 10 ? 'waiting' : '', 'data-instance': m.instance },
     el('td', {}, m.instance + (m.instance === c.instance ? ' (this page)' : '')),
     el('td', {}, m.leader ? 'leader' : 'follower'),
+    el('td', {}, el('span', { class: `pill ${m.health === 'UP' ? 'ok' : m.health ? 'bad' : ''}` }, m.health || 'not yet known')),
     el('td', {}, m.silentSeconds > 10 ? `silent for ${m.silentSeconds.toFixed(0)} s` : `${m.silentSeconds.toFixed(1)} s ago`),
     el('td', {}, time(m.startedAt))), 'no instance heard of');
 }

@@ -10,7 +10,7 @@
 #             on a and b together (16 connections each); the load generator shares the two cores.
 #             Then the cross-instance visibility: raccord_answers_follow_lag_seconds of both
 #             instances while the owner's world runs live (p50 and p99 of the last two minutes).
-#   webhooks: deliveries/s of a catch-up's webhook backlog with two instances (a receiver on 9191).
+#   webhooks: deliveries/s of a catch-up's webhook backlog with one instance, then two (a receiver on 9191).
 # Usage, after `mvn -DskipTests verify` (it builds the package and the owner's server), with an
 # empty PostgreSQL database given as the server takes it (RACCORD_DB_HOST/PORT/NAME/USER/PASSWORD):
 #   src/test/bench/cluster/run.sh failover 10
@@ -198,10 +198,16 @@ case "$MODE" in
   webhooks)
     java "$REPO/src/test/bench/webhooks/Receiver.java" 9191 > "$CLUSTER/receiver.log" 2>&1 &
     RECEIVER_PID=$!
-    fresh_world; start a; start b
     SUBSCRIBER=$(python3 "$HERE/identity.py" "$CLUSTER/identity" https://identity.invalid/bench api-subscribe)
-    curl -sfk -H "Authorization: Bearer $SUBSCRIBER" -H 'Content-Type: application/json' \
-      -d '{"callbackUrl":"http://127.0.0.1:9191/hook"}' "https://localhost:${PORT[a]}/api/v1/hub" >/dev/null
+    subscribe() {
+      curl -sfk -H "Authorization: Bearer $SUBSCRIBER" -H 'Content-Type: application/json' \
+        -d '{"callbackUrl":"http://127.0.0.1:9191/hook"}' "https://localhost:${PORT[a]}/api/v1/hub" >/dev/null
+    }
+    fresh_world; start a; subscribe
+    echo "webhooks, one instance: $(delivered_rate) deliveries/s"
+    "$CLUSTER/wlp/bin/server" stop raccord-production >/dev/null
+    fresh_world; start a; start b; subscribe
     echo "webhooks, two instances: $(delivered_rate) deliveries/s"
+    kill "$RECEIVER_PID"
     ;;
 esac

@@ -32,21 +32,25 @@ public class ClusterMembers {
     @Resource(lookup = "jdbc/raccordSessions")
     DataSource sessions;
 
-    /** One instance: its name, since when it runs, when it was last heard of and how long ago, whether it leads. */
-    public record Member(String instance, Instant startedAt, Instant heartbeatAt, double silentSeconds, boolean leader) {
+    /**
+     * One instance: its name, since when it runs, when it was last heard of and how long ago,
+     * whether it leads, and its health when last heard of ({@link InstanceHealth}; null until known).
+     */
+    public record Member(String instance, Instant startedAt, Instant heartbeatAt, double silentSeconds, boolean leader,
+                         String health) {
     }
 
     /** Every instance heard of within a day, the leader first. */
     public List<Member> all() {
         List<Member> members = new ArrayList<>();
         try (Connection c = sessions.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("select instance, started_at, heartbeat_at, current_timestamp, leader"
+             ResultSet r = s.executeQuery("select instance, started_at, heartbeat_at, current_timestamp, leader, health"
                      + " from cluster_member order by leader desc, instance")) {
             while (r.next()) {
                 Instant heard = r.getObject(3, OffsetDateTime.class).toInstant();
                 Instant now = r.getObject(4, OffsetDateTime.class).toInstant();
                 members.add(new Member(r.getString(1), r.getObject(2, OffsetDateTime.class).toInstant(), heard,
-                        (now.toEpochMilli() - heard.toEpochMilli()) / 1000.0, r.getBoolean(5)));
+                        (now.toEpochMilli() - heard.toEpochMilli()) / 1000.0, r.getBoolean(5), r.getString(6)));
             }
         } catch (SQLException e) {
             LOG.log(Level.FINE, "cluster members not readable", e);
@@ -62,17 +66,20 @@ public class ClusterMembers {
         }
     }
 
-    /** An instance's beat, on its lease session. */
-    static void heard(Connection session, String instance, boolean leader) throws SQLException {
+    /** An instance's beat, on its lease session, with its health (null: unknown). */
+    static void heard(Connection session, String instance, boolean leader, String health) throws SQLException {
+        String said = health == null ? null : health.substring(0, Math.min(health.length(), 300));
         try (PreparedStatement update = session.prepareStatement(
-                "update cluster_member set heartbeat_at = current_timestamp, leader = ? where instance = ?")) {
+                "update cluster_member set heartbeat_at = current_timestamp, leader = ?, health = ? where instance = ?")) {
             update.setBoolean(1, leader);
-            update.setString(2, instance);
+            update.setString(2, said);
+            update.setString(3, instance);
             if (update.executeUpdate() == 0) {
-                try (PreparedStatement insert = session.prepareStatement("insert into cluster_member"
-                        + " (instance, started_at, heartbeat_at, leader) values (?, current_timestamp, current_timestamp, ?)")) {
+                try (PreparedStatement insert = session.prepareStatement("insert into cluster_member (instance, started_at,"
+                        + " heartbeat_at, leader, health) values (?, current_timestamp, current_timestamp, ?, ?)")) {
                     insert.setString(1, instance);
                     insert.setBoolean(2, leader);
+                    insert.setString(3, said);
                     insert.executeUpdate();
                 }
                 try (Statement forget = session.createStatement()) {

@@ -51,6 +51,10 @@ public class LeaderLease {
     @Inject
     SharedSettings shared;
 
+    /** This instance's health, written with each beat (provided by operations; absent in some tests). */
+    @Inject
+    jakarta.enterprise.inject.Instance<InstanceHealth> health;
+
     private Connection session;
     private boolean onPostgres;
     /** Known, once the session opened, to be the embedded database's single instance. */
@@ -89,6 +93,18 @@ public class LeaderLease {
                 < TimeUnit.MILLISECONDS.toNanos(settings.leaseMillis() - settings.beatMillis());
     }
 
+    /** The health to write with the beat: a check that fails to answer says so, and the beat goes on. */
+    private String health() {
+        if (health == null || !health.isResolvable()) {
+            return null;
+        }
+        try {
+            return health.get().summary();
+        } catch (RuntimeException e) {
+            return "DOWN: " + e.getClass().getSimpleName();
+        }
+    }
+
     /** This instance's name in the cluster. */
     public String instance() {
         return settings.instance();
@@ -107,7 +123,7 @@ public class LeaderLease {
             // Confirmation dates from before the statements: a pause after them must not stretch it.
             long sent = System.nanoTime();
             held = !onPostgres || held || tryLock();
-            ClusterMembers.heard(session, settings.instance(), held);
+            ClusterMembers.heard(session, settings.instance(), held, health());
             confirmedAt = sent;
             shared.refresh(session);
             if (held && !wasLeading && onPostgres) {

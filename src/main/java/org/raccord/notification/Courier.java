@@ -37,8 +37,6 @@ import org.raccord.tracking.PhoneNumbers;
 final class Courier {
 
     private static final Logger LOG = Logger.getLogger(Courier.class.getName());
-    /** How long an attempt may stay unrecorded before the delivery is due again. */
-    static final Duration LEASE = Duration.ofMinutes(2);
     /** How often a claim is made while every lane is more than half full (subscribers without one may have work). */
     static final Duration CLAIM_EVERY = Duration.ofSeconds(1);
 
@@ -109,7 +107,7 @@ final class Courier {
         }
         lastClaim = now;
         Room room = lanes.room();
-        List<Parcel> due = store.claimDue(now, now.plus(LEASE), max, room);
+        List<Parcel> due = store.claimDue(now, now.plus(lanes.lease()), max, room);
         lanes.claimed(room, due);
         List<Parcel> start = new ArrayList<>();
         due.forEach(parcel -> start.addAll(lanes.take(parcel, now)));

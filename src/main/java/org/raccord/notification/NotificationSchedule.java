@@ -85,7 +85,7 @@ public class NotificationSchedule {
         }
         bodies = new CloudEvents(settings.templates(), QuietHours.parse(settings.quietHours(), SpokenDates.PARIS));
         courier = new Courier(deliveries, settings.post(), new RetrySchedule(Math::random), clock, senders,
-                SubscriberLanes.within(Courier.LEASE, settings.timeout(), settings.perSubscriber(), LANE));
+                SubscriberLanes.within(settings.deliveryLease(), settings.timeout(), settings.perSubscriber(), LANE));
         heartbeat = Heartbeat.every(LOOP, Duration.ofMillis(settings.intervalMillis()), 10,
                 Duration.ofSeconds(settings.loopStaleSeconds()), clock).showingFailuresAs(MaskedFailure::of);
         task = scheduler.scheduleWithFixedDelay(this::runOnce, settings.intervalMillis(), settings.intervalMillis(),

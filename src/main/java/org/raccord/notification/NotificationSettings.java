@@ -82,6 +82,15 @@ public class NotificationSettings {
     @ConfigProperty(name = "raccord.hub.connections", defaultValue = "64")
     int connections;
 
+    /**
+     * How long a claimed delivery stays with the instance that claimed it: if that instance dies
+     * before recording the attempt, another sends it again (same webhook-id) after this long. At
+     * least three times the timeout, so that a running attempt is never taken over.
+     */
+    @Inject
+    @ConfigProperty(name = "raccord.hub.deliveryLeaseSeconds", defaultValue = "120")
+    long deliveryLeaseSeconds;
+
     /** Test events one subscription may send a minute. */
     @Inject
     @ConfigProperty(name = "raccord.hub.pingsPerMinute", defaultValue = "5")
@@ -96,6 +105,7 @@ public class NotificationSettings {
     long loopStaleSeconds() { return loopStaleSeconds; }
     int perSubscriber() { return perSubscriber; }
     Duration timeout() { return Duration.ofMillis(timeoutMillis); }
+    Duration deliveryLease() { return Duration.ofSeconds(Math.max(deliveryLeaseSeconds, 3 * ((timeoutMillis + 999) / 1000))); }
     int pingsPerMinute() { return pingsPerMinute; }
     long intervalMillis() { return intervalMillis; }
     long cutoverLeadHours() { return cutoverLeadHours; }

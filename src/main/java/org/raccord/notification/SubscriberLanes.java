@@ -78,6 +78,11 @@ final class SubscriberLanes {
         return (int) Math.min(10_000, Math.max(1, lease.toMillis() / Math.max(1, 2 * pace.toMillis())));
     }
 
+    /** How long a claim stays with this instance before the delivery is due again anywhere. */
+    Duration lease() {
+        return lease;
+    }
+
     /** What each subscriber may claim now: a lane more than half full takes nothing. */
     synchronized Courier.Room room() {
         Set<String> full = lanes.keySet().stream().filter(s -> lanes.get(s).claimed * 2 > size(s))

@@ -101,12 +101,10 @@ public class AccessOrderEndpoint implements SuiviCommandeAccesPort {
         order.setDateLivraisonSouhaitee(XmlTime.date(
                 LineScript.workingDaysAfter(line.orderedAt().atZone(LineScript.PARIS).toLocalDate(), 5)));
         order.setNdi(line.ndi());
-        EtatCommande state = EtatCommande.RECUE;
         LocalDate due = null;
         long last = 0;
         for (PublishedEvent published : history) {
             ScriptedEvent e = published.event();
-            state = stateAfter(state, e);
             if (e.deliveryDate() != null) {
                 due = e.deliveryDate();
             }
@@ -128,10 +126,19 @@ public class AccessOrderEndpoint implements SuiviCommandeAccesPort {
             last = published.sequence();
             order.getEvenement().add(event(published));
         }
-        order.setEtat(state);
+        order.setEtat(stateOf(history));
         order.setDateLivraisonPrevue(XmlTime.date(due));
         order.setDerniereSequence(last);
         return order;
+    }
+
+    /** The state the owner's consult answers after these published order events. */
+    static EtatCommande stateOf(List<PublishedEvent> history) {
+        EtatCommande state = EtatCommande.RECUE;
+        for (PublishedEvent published : history) {
+            state = stateAfter(state, published.event());
+        }
+        return state;
     }
 
     private static EtatCommande stateAfter(EtatCommande state, ScriptedEvent e) {

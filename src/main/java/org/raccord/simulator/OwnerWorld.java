@@ -28,6 +28,8 @@ public final class OwnerWorld {
     /** Hostile events published on the order feed; the log points at them with line -1 - index. */
     private final List<PublishedEvent> hostile = new ArrayList<>();
     private final Map<Long, HostileEvent> hostileKinds = new HashMap<>();
+    /** While held, nothing more is published: events come due and wait (a frozen world to compare against). */
+    private boolean held;
 
     public OwnerWorld(Population population, SimulatedClock clock) {
         this.population = population;
@@ -50,6 +52,9 @@ public final class OwnerWorld {
 
     /** Publishes every event that has come due on the simulated clock. */
     public synchronized void advance() {
+        if (held) {
+            return;
+        }
         long now = secondsOf(clock.now());
         while (!due.isEmpty() && due.peekSecond() <= now) {
             int line = due.popLine();
@@ -118,6 +123,35 @@ public final class OwnerWorld {
     /** Whether a hostile event of this kind has been published. */
     public synchronized boolean published(HostileEvent kind) {
         return hostileKinds.containsValue(kind);
+    }
+
+    /**
+     * Holds publication (true) or resumes it (false): on resuming, everything that came due
+     * meanwhile is published at once, as an owner's backlog after a stop.
+     */
+    public synchronized void hold(boolean hold) {
+        held = hold;
+    }
+
+    public synchronized boolean held() {
+        return held;
+    }
+
+    /**
+     * What the owner has published about the lines {@code from} to {@code from + limit - 1} that
+     * have at least one published event, in index order.
+     */
+    public synchronized List<LineTruth> truth(int from, int limit) {
+        advance();
+        List<LineTruth> truths = new ArrayList<>();
+        for (int index = Math.max(0, from); index < Math.min(population.size(), (long) from + limit); index++) {
+            List<PublishedEvent> orderEvents = history(index, Feed.ORDER).orElse(List.of());
+            List<PublishedEvent> cutoverEvents = history(index, Feed.CUTOVER).orElse(List.of());
+            if (!orderEvents.isEmpty() || !cutoverEvents.isEmpty()) {
+                truths.add(LineTruth.of(population.line(index), orderEvents, cutoverEvents));
+            }
+        }
+        return truths;
     }
 
     public synchronized long lastSequence(Feed feed) {

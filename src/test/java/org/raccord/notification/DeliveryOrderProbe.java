@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +96,7 @@ public class DeliveryOrderProbe extends HttpServlet {
     }
 
     private List<Parcel> claim(JsonArrayBuilder steps, Instant now) {
-        List<Parcel> claimed = deliveries.claimDue(now, now.plus(Courier.LEASE), 100_000, ONLY_MINE);
+        List<Parcel> claimed = deliveries.claimDue(now, now.plus(Duration.ofMinutes(2)), 100_000, ONLY_MINE);
         JsonArrayBuilder ids = Json.createArrayBuilder();
         claimed.forEach(p -> ids.add(p.eventId()));
         steps.add(ids);

@@ -1,10 +1,7 @@
 package org.raccord.production;
 
 import java.io.StringReader;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -15,8 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -24,14 +19,16 @@ import jakarta.json.JsonObject;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import org.junit.jupiter.api.AfterAll;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.raccord.support.OwnerTruth;
+import org.raccord.support.TruthCheck;
 import org.raccord.support.WebhookReceiver;
-import org.raccord.tracking.SchemaMigrations;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -42,22 +39,19 @@ import static org.awaitility.Awaitility.await;
  * Two instances of the production package on loopback (README "Several instances"), one
  * PostgreSQL, the owner in its own server, a webhook receiver: the leader is killed ({@code kill -9})
  * in the middle of a catch-up and of a webhook backlog; the other takes the feeds over, every owner
- * event is applied once, every webhook arrives in its line's order; a change made through one
- * instance is served by the other; an operator's decisions and CSRF token hold on both.
+ * event is applied once and every line served agrees with the owner (the truth checker), every
+ * webhook arrives in its line's order; a change made through one instance is served by the other;
+ * an operator's decisions and CSRF token hold on both, and each console shows both instances'
+ * health. The cluster is {@link ProductionCluster}, shared with {@link ProductionPackageIT}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(ProductionCluster.Resolver.class)
 class ClusterIT {
 
-    private static final Path HOME = Path.of("target/cluster-it");
-    private static final String DATABASE = "raccord_cluster";
-    /** Enough lines that the catch-up outlasts the time it takes to see it under way and kill the leader. */
-    private static final int LINES = Integer.getInteger("raccord.it.cluster.lines", 6_000);
+    private static final int LINES = ProductionCluster.LINES;
+    private static final int QUOTA = ProductionCluster.QUOTA;
 
-    /** The owner's quota, given to the simulated owner and to both instances: they share it. */
-    private static final int QUOTA = 24;
-
-    private static ProductionHome production;
-    private static String databasePassword;
+    private static ProductionCluster cluster;
     private static LibertyServer owner;
     private static IdentityProvider identity;
     private static WireMockServer receiver;
@@ -67,39 +61,13 @@ class ClusterIT {
     private static Instance killed;
 
     @BeforeAll
-    static void startTheOwnerAndTwoInstances() throws Exception {
-        production = ProductionHome.unpacked(HOME);
-        Path servers = production.wlp().resolve("usr/servers");
-        copyTree(servers.resolve("raccord-production"), servers.resolve("raccord-b"));
-        databasePassword = ProductionHome.createDatabase(DATABASE);
-        // Both instances start with polling paused (a cluster setting, set here in the schema they
-        // will find), so that the catch-up begins once both run: an operator resumes it below.
-        SchemaMigrations.flyway(ProductionHome.dataSource(DATABASE, databasePassword), ClusterIT.class.getClassLoader()).migrate();
-        try (Connection db = ProductionHome.database(DATABASE, databasePassword)) {
-            try (Statement s = db.createStatement()) {
-                s.execute("insert into cluster_setting (name, setting_value, updated_at) values ('polling.paused', 'true', current_timestamp)");
-            }
-        }
-
-        int ownerPort = ProductionHome.freePort();
-        String ownerPassword = UUID.randomUUID().toString();
-        // A new world: the owner's state from an earlier suite would shorten the catch-up.
-        ProductionHome.deleteTree(ProductionHome.TEST_LIBERTY.resolve("usr/servers/raccord-owner/simulator"));
-        owner = new LibertyServer(ProductionHome.TEST_LIBERTY, "raccord-owner", Map.of("RACCORD_OWNER_PORT", String.valueOf(ownerPort),
-                "RACCORD_OWNER_GATEWAY_PASSWORD", ownerPassword, "RACCORD_SIMULATOR_LINES", String.valueOf(LINES),
-                "RACCORD_SIMULATOR_QUOTAPERSECOND", String.valueOf(QUOTA))).start();
-        identity = new IdentityProvider();
-        receiver = WebhookReceiver.started();
-
-        a = instance("raccord-production", "a", ownerPort, ownerPassword);
-        b = instance("raccord-b", "b", ownerPort, ownerPassword);
-        // Both at once, as a deployment does; either may take the lead.
-        Thread startingB = new Thread(() -> b.server().start());
-        startingB.start();
-        a.server().start();
-        startingB.join();
-        awaitLive(a);
-        awaitLive(b);
+    static void subscribeAndResumePolling(ProductionCluster started) {
+        cluster = started;
+        owner = started.owner;
+        identity = started.identity;
+        receiver = started.receiver;
+        a = started.a;
+        b = started.b;
         // Subscribed before the backlog is dispatched: the catch-up is also a webhook backlog.
         HttpResponse<String> subscribed = a.post("api/v1/hub", identity.bearer("smsplatform", "api-subscribe"), null,
                 "{\"callbackUrl\":\"" + WebhookReceiver.callbackUrl(receiver, "127.0.0.1") + "\"}");
@@ -107,24 +75,6 @@ class ClusterIT {
         String token = json(a.get("api/admin/session", a.operator()).body()).getString("csrfToken");
         HttpResponse<String> resumed = b.post("api/admin/polling/resume", b.operator(), token, null);
         assertThat(resumed.statusCode()).as("resumed through the other instance, with the first one's token").isEqualTo(204);
-    }
-
-    @AfterAll
-    static void stopAll() {
-        for (Instance i : new Instance[] {a, b}) {
-            if (i != null) {
-                i.server().stop();
-            }
-        }
-        if (owner != null) {
-            owner.stop();
-        }
-        if (identity != null) {
-            identity.stop();
-        }
-        if (receiver != null) {
-            receiver.stop();
-        }
     }
 
     @Test
@@ -147,7 +97,7 @@ class ClusterIT {
 
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> lag(survivor) == 0 && cursor(survivor, "ORDER") > 0);
-        try (Connection db = ProductionHome.database(DATABASE, databasePassword); Statement s = db.createStatement()) {
+        try (Connection db = cluster.database(); Statement s = db.createStatement()) {
             for (String feed : List.of("ORDER", "CUTOVER")) {
                 long applied = single(s, "select count(*) from line_event where feed = '" + feed + "'");
                 long distinct = single(s, "select count(distinct upstream_sequence) from line_event where feed = '" + feed + "'");
@@ -160,6 +110,7 @@ class ClusterIT {
             long quarantined = single(s, "select count(*) from quarantined_event where feed = 'ORDER' and upstream_sequence <= " + cursor);
             assertThat(upToCursor + quarantined).as("ORDER: every event up to the cursor, once").isEqualTo(cursor);
         }
+        theOwnersTruthIsServedBy(survivor, survivor);
     }
 
     @Test
@@ -171,12 +122,12 @@ class ClusterIT {
         Map<String, Long> numberOf = new HashMap<>();
         Map<String, Long> lineOf = new HashMap<>();
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            try (Connection db = ProductionHome.database(DATABASE, databasePassword); Statement s = db.createStatement()) {
+            try (Connection db = cluster.database(); Statement s = db.createStatement()) {
                 return single(s, "select count(*) from outbox_event where published_at is null") == 0
                         && single(s, "select count(*) from webhook_delivery where state = 'PENDING'") == 0;
             }
         });
-        try (Connection db = ProductionHome.database(DATABASE, databasePassword); Statement s = db.createStatement();
+        try (Connection db = cluster.database(); Statement s = db.createStatement();
              ResultSet r = s.executeQuery("select event_id, line_id, line_event_number, state from webhook_delivery")) {
             while (r.next()) {
                 assertThat(r.getString(4)).as("delivery of " + r.getString(1)).isEqualTo("DELIVERED");
@@ -207,8 +158,38 @@ class ClusterIT {
         assertThat(received.keySet()).as("every delivery arrived").containsAll(numberOf.keySet());
         assertThat(outOfOrder).as("events of one line that arrived before an earlier one").isZero();
         restarting.join();
-        awaitLive(killed);
+        ProductionCluster.awaitLive(killed);
         await().atMost(Duration.ofMinutes(1)).until(() -> members(killed) == 2 && !leading(killed));
+        theOwnersTruthIsServedBy(leading(a) ? a : b, killed);
+    }
+
+    /**
+     * With the owner's publication held and the feeds read to their end by the leader, every line
+     * these instances serve agrees with the owner (the truth checker); within 30 s, the time for a
+     * last page to be applied and followed.
+     */
+    private static void theOwnersTruthIsServedBy(Instance leader, Instance... servers) {
+        cluster.ownerTruth.hold(true);
+        try {
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> lag(leader) == 0);
+            List<OwnerTruth.Line> truth = cluster.ownerTruth.lines();
+            String reader = identity.bearer(ProductionCluster.TRUTH_CHECKER, "api-read");
+            for (Instance server : servers) {
+                TruthCheck.Result[] last = new TruthCheck.Result[1];
+                long started = System.nanoTime();
+                try {
+                    await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2))
+                            .until(() -> (last[0] = TruthCheck.check(truth, path -> server.get(path, reader), timelines(), 16)).clean());
+                } catch (ConditionTimeoutException differences) {
+                    // Asserted below, with what differs.
+                }
+                System.out.printf("cluster: truth check on %s, %.0f s: %s%n", server.name(), (System.nanoTime() - started) / 1e9, last[0]);
+                assertThat(last[0].clean()).as("the truth check on " + server.name() + ": " + last[0]).isTrue();
+                assertThat(last[0].lines()).as("lines the owner published about").isGreaterThan(LINES / 2);
+            }
+        } finally {
+            cluster.ownerTruth.hold(false);
+        }
     }
 
     @Test
@@ -231,6 +212,8 @@ class ClusterIT {
     @Test
     @Order(4)
     void anOperatorsPauseBreakerHoldAndCsrfTokenHoldOnBothInstances() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> health(a).equals(Map.of("a", "UP", "b", "UP")) && health(b).equals(health(a)));
         String token = json(a.get("api/admin/session", a.operator()).body()).getString("csrfToken");
         HttpResponse<String> paused = b.post("api/admin/polling/pause", b.operator(), token, null);
         assertThat(paused.statusCode()).as("a token from the other instance: " + paused.body()).isEqualTo(204);
@@ -300,37 +283,6 @@ class ClusterIT {
         return i.get("api/v1/lines/" + order, reader).headers().firstValue("ETag").orElse("");
     }
 
-    private static Instance instance(String server, String name, int ownerPort, String ownerPassword) throws Exception {
-        int httpsPort = ProductionHome.freePort();
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("DEFAULT_HTTPS_PORT", String.valueOf(httpsPort));
-        env.put("RACCORD_CLUSTER_INSTANCE", name);
-        env.put("RACCORD_TLS_KEYSTORE", production.keystore().toString());
-        env.put("RACCORD_TLS_KEYSTORE_PASSWORD", production.keystorePassword);
-        env.put("RACCORD_DB_KIND", "postgresql");
-        env.put("RACCORD_DB_HOST", "localhost");
-        env.put("RACCORD_DB_PORT", System.getProperty("raccord.it.postgres.port"));
-        env.put("RACCORD_DB_NAME", DATABASE);
-        env.put("RACCORD_DB_USER", DATABASE);
-        env.put("RACCORD_DB_PASSWORD", databasePassword);
-        env.put("RACCORD_WHOLESALE_URL", "http://localhost:" + ownerPort + "/simulator/soap");
-        env.put("RACCORD_WHOLESALE_USER", "gateway");
-        env.put("RACCORD_WHOLESALE_PASSWORD", ownerPassword);
-        env.put("RACCORD_JWT_ISSUER", IdentityProvider.ISSUER);
-        env.put("RACCORD_JWT_JWKSURI", identity.jwksUri());
-        env.put("RACCORD_HUB_ALLOWEDHOSTS", "127.0.0.1");
-        env.put("RACCORD_WHOLESALE_QUOTAPERSECOND", String.valueOf(QUOTA));
-        production.configure(production.wlp().resolve("usr/servers").resolve(server), env);
-        HttpClient client = HttpClient.newBuilder().sslContext(production.trusting()).connectTimeout(Duration.ofSeconds(5)).build();
-        return new Instance(name, new LibertyServer(production.wlp(), server, Map.of()), "https://localhost:" + httpsPort + "/",
-                client, Instance.basic("ops", production.operatorPassword));
-    }
-
-    private static void awaitLive(Instance i) {
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> i.get("api/admin/console", i.operator()).statusCode() == 200);
-    }
-
     private static boolean leading(Instance i) {
         try {
             return i.admin("console").getJsonObject("cluster").getBoolean("leading");
@@ -342,6 +294,30 @@ class ClusterIT {
     private static int members(Instance i) {
         return (int) i.admin("console").getJsonObject("cluster").getJsonArray("members").getValuesAs(JsonObject.class).stream()
                 .filter(m -> m.getJsonNumber("silentSeconds").doubleValue() < 10).count();
+    }
+
+    /** Every line's timeline (feed and sequence of each event), read from the database in one query. */
+    private static java.util.function.Function<String, JsonObject> timelines() throws Exception {
+        Map<String, jakarta.json.JsonArrayBuilder> items = new HashMap<>();
+        try (Connection db = cluster.database(); Statement s = db.createStatement();
+             ResultSet r = s.executeQuery("select l.order_reference, e.feed, e.upstream_sequence from line_event e"
+                     + " join tracked_line l on l.id = e.line_id")) {
+            while (r.next()) {
+                items.computeIfAbsent(r.getString(1), o -> Json.createArrayBuilder())
+                        .add(Json.createObjectBuilder().add("feed", r.getString(2)).add("sequence", r.getLong(3)));
+            }
+        }
+        Map<String, JsonObject> timelines = new HashMap<>();
+        items.forEach((order, list) -> timelines.put(order, Json.createObjectBuilder().add("items", list).build()));
+        return order -> timelines.getOrDefault(order, Json.createObjectBuilder().add("items", Json.createArrayBuilder()).build());
+    }
+
+    /** Each instance's health as this instance's console lists the cluster. */
+    private static Map<String, String> health(Instance i) {
+        Map<String, String> health = new HashMap<>();
+        i.admin("console").getJsonObject("cluster").getJsonArray("members").getValuesAs(JsonObject.class)
+                .forEach(m -> health.put(m.getString("instance"), m.getString("health", "")));
+        return health;
     }
 
     private static long cursor(Instance i, String feed) {
@@ -379,13 +355,5 @@ class ClusterIT {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws Exception {
-        List<Path> paths = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(from)) {
-            walk.forEach(paths::add);
-        }
-        for (Path p : paths) {
-            Files.copy(p, to.resolve(from.relativize(p).toString()));
-        }
-    }
+
 }
