@@ -10,7 +10,8 @@
 #             on a and b together (16 connections each); the load generator shares the two cores.
 #             Then the cross-instance visibility: raccord_answers_follow_lag_seconds of both
 #             instances while the owner's world runs live (p50 and p99 of the last two minutes).
-#   webhooks: deliveries/s of a catch-up's webhook backlog with one instance, then two (a receiver on 9191).
+#   webhooks: a backlog built with delivery off (a LINES world caught up, one subscriber), then
+#             delivered by one instance and, on a new backlog, by two (a receiver on 9191).
 # Usage, after `mvn -DskipTests verify` (it builds the package and the owner's server), with an
 # empty PostgreSQL database given as the server takes it (RACCORD_DB_HOST/PORT/NAME/USER/PASSWORD):
 #   src/test/bench/cluster/run.sh failover 10
@@ -153,16 +154,34 @@ follow_lag() {
            END {printf "p50 %.0f ms, p99 %.0f ms", p50 * 1000, p99 * 1000}'
 }
 
-# Deliveries made per second over WINDOW seconds, after 75 s.
-delivered_rate() {
-  local started count0 count1
-  sleep 75
-  count0=$(pg -c "select count(*) from webhook_delivery where state = 'DELIVERED'")
-  started=$(now_ms)
-  sleep "$WINDOW"
-  count1=$(pg -c "select count(*) from webhook_delivery where state = 'DELIVERED'")
-  echo "scale=0; ($count1 - $count0) * 1000 / ($(now_ms) - $started)" | bc
+# A webhook backlog: a fresh world caught up by instance a with delivery off (the outbox fills),
+# a subscriber registered first; then a stops.
+backlog() {
+  fresh_world
+  RACCORD_NOTIFICATION_ENABLED=false start a
+  curl -sfk -H "Authorization: Bearer $SUBSCRIBER" -H 'Content-Type: application/json' \
+    -d '{"callbackUrl":"http://127.0.0.1:9191/hook"}' "https://localhost:${PORT[a]}/api/v1/hub" >/dev/null
+  sleep 20
+  until [ "$(pg -c "select coalesce(sum(owner_last_sequence - last_sequence), 1) from feed_cursor")" = 0 ]; do sleep 5; done
+  "$CLUSTER/wlp/bin/server" stop raccord-production >/dev/null
 }
+
+# The backlog delivered by the instances named: from the moment they all answer to nothing left in
+# the outbox or pending, the deliveries made and their rate.
+backlog_rate() {
+  local t0 n0 n backlog
+  backlog=$(pg -c "select count(*) from outbox_event where published_at is null")
+  for i in "$@"; do start "$i" & done
+  wait
+  t0=$(now_ms)
+  n0=$(pg -c "select count(*) from webhook_delivery where state = 'DELIVERED'")
+  until [ "$(pg -c "select (select count(*) from outbox_event where published_at is null)
+                          + (select count(*) from webhook_delivery where state = 'PENDING')")" = 0 ]; do sleep 1; done
+  n=$(pg -c "select count(*) from webhook_delivery where state = 'DELIVERED'")
+  echo "backlog of $backlog events; $n delivered, $((n - n0)) of them in $(( ($(now_ms) - t0) / 1000 )) s after start-up:" \
+       "$(echo "scale=0; ($n - $n0) * 1000 / ($(now_ms) - $t0)" | bc)/s"
+}
+
 
 unpack
 identity
@@ -199,15 +218,10 @@ case "$MODE" in
     java "$REPO/src/test/bench/webhooks/Receiver.java" 9191 > "$CLUSTER/receiver.log" 2>&1 &
     RECEIVER_PID=$!
     SUBSCRIBER=$(python3 "$HERE/identity.py" "$CLUSTER/identity" https://identity.invalid/bench api-subscribe)
-    subscribe() {
-      curl -sfk -H "Authorization: Bearer $SUBSCRIBER" -H 'Content-Type: application/json' \
-        -d '{"callbackUrl":"http://127.0.0.1:9191/hook"}' "https://localhost:${PORT[a]}/api/v1/hub" >/dev/null
-    }
-    fresh_world; start a; subscribe
-    echo "webhooks, one instance: $(delivered_rate) deliveries/s"
+    backlog
+    echo "webhooks, one instance: $(backlog_rate a)"
     "$CLUSTER/wlp/bin/server" stop raccord-production >/dev/null
-    fresh_world; start a; start b; subscribe
-    echo "webhooks, two instances: $(delivered_rate) deliveries/s"
-    kill "$RECEIVER_PID"
+    backlog
+    echo "webhooks, two instances: $(backlog_rate a b)"
     ;;
 esac

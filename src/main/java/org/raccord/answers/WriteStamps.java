@@ -9,7 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class WriteStamps {
 
-    private final long boot = new SecureRandom().nextInt() & 0xffffffffL;
+    /** One generator for the process (SpotBugs: a generator made for one number is wasted seeding). */
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final long boot = RANDOM.nextInt() & 0xffffffffL;
     private final AtomicInteger next = new AtomicInteger();
 
     long boot() {

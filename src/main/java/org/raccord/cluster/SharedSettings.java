@@ -29,6 +29,9 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class SharedSettings {
 
+    /** One generator for the process: secrets are rare, and each new generator would be seeded again. */
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     @Resource(lookup = "jdbc/raccordSessions")
     DataSource sessions;
 
@@ -71,7 +74,7 @@ public class SharedSettings {
             Optional<String> stored = read(c, name);
             if (stored.isEmpty()) {
                 byte[] fresh = new byte[32];
-                new SecureRandom().nextBytes(fresh);
+                RANDOM.nextBytes(fresh);
                 try (PreparedStatement insert = c.prepareStatement("insert into cluster_setting (name, setting_value, updated_at)"
                         + " values (?, ?, current_timestamp)")) {
                     insert.setString(1, name);

@@ -151,6 +151,8 @@ class AdminConsoleIT {
                     .containsPattern("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}")
                     .doesNotContain(ndi).contains("******");
             assertThat(browser.text("#loops")).as("each loop's last run").contains("polling ran", "notification ran");
+            await().atMost(Duration.ofSeconds(30)).until(() -> browser.text("#members tbody").contains("UP"));
+            assertThat(browser.text("#members tbody")).as("the instance, its role and its health").contains("(this page)", "leader", "UP");
             browser.show("#breaches-card");
             browser.screenshot("2-letter-breach");
             browser.click("#breaches tr[data-order='" + order + "'] button.refresh-line");

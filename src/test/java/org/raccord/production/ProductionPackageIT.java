@@ -2,6 +2,7 @@ package org.raccord.production;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The production package as an operator runs it ({@link ProductionCluster}: unpacked into an empty
  * folder, configured by its server.env alone, on PostgreSQL, against the owner in its own server).
  * Nothing of the local profile may be there: no demo user, no token builder, no simulator, no plain
- * HTTP; only liveness answers anyone; a token from the configured issuer is accepted and one from
+ * HTTP; TLS 1.2 or 1.3 with forward-secret AEAD suites only; only liveness answers anyone; a token from the configured issuer is accepted and one from
  * anyone else is not.
  */
 @ExtendWith(ProductionCluster.Resolver.class)
@@ -73,6 +78,28 @@ class ProductionPackageIT {
             assertThat(get("health", basic(user)).statusCode()).as(user).isEqualTo(401);
         }
         assertThat(get("jwt/ibm/api/raccord/token", basic("reader:reader-local")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void tlsIsOnePointTwoOrThreeWithForwardSecretAeadSuitesOnly() throws Exception {
+        SSLSocketFactory sockets = cluster.production.trusting().getSocketFactory();
+        assertThat(handshakes(sockets, "TLSv1.3", "TLS_AES_128_GCM_SHA256")).isTrue();
+        assertThat(handshakes(sockets, "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")).isTrue();
+        assertThat(handshakes(sockets, "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256")).as("CBC").isFalse();
+        assertThat(handshakes(sockets, "TLSv1.2", "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256")).as("finite-field DHE").isFalse();
+    }
+
+    /** Whether the server completes a handshake offered only this protocol and suite. */
+    private static boolean handshakes(SSLSocketFactory sockets, String protocol, String suite) throws IOException {
+        URI server = URI.create(raccord.base());
+        try (SSLSocket socket = (SSLSocket) sockets.createSocket(server.getHost(), server.getPort())) {
+            socket.setEnabledProtocols(new String[] {protocol});
+            socket.setEnabledCipherSuites(new String[] {suite});
+            socket.startHandshake();
+            return true;
+        } catch (SSLHandshakeException refused) {
+            return false;
+        }
     }
 
     @Test
