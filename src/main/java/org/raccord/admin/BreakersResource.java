@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.raccord.web.Problem;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.raccord.web.OperatorAction;
 
 /**
  * An operator's override of a breaker: hold it open (the owner announced trouble, or Raccord must

@@ -22,6 +22,7 @@ import org.raccord.notification.Deliveries;
 import org.raccord.notification.Delivery;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.raccord.web.OperatorAction;
 
 /** Webhook deliveries that ran out of retries, for operations to see and send again. */
 @Path("admin/dead-letters")

@@ -27,6 +27,7 @@ import org.raccord.tracking.TrackedLine;
 import org.raccord.web.Problem;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.raccord.web.OperatorAction;
 
 /**
  * Operations acting on one line: register it for tracking, or ask the owner about it now instead

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 import org.raccord.web.Problem;
+import org.raccord.web.OperatorAction;
 
 /**
  * Guards every {@link OperatorAction}: refuses it without the caller's CSRF token or when the

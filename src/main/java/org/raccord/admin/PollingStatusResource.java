@@ -21,6 +21,7 @@ import org.raccord.wholesale.NetworkOwner;
 import org.raccord.wholesale.OperationHealth;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.raccord.web.Problem;
+import org.raccord.web.OperatorAction;
 
 /** Where polling stands (each feed's cursor and lag, each owner operation's health), and pausing it. */
 @Path("admin/polling")

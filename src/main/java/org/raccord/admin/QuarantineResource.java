@@ -25,6 +25,7 @@ import org.raccord.tracking.QuarantinedEvent;
 import org.raccord.tracking.TrackedLines;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.raccord.web.OperatorAction;
 
 /** Owner events set aside because they could not be applied: for operations to see and replay. */
 @Path("admin/quarantine")

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.raccord.web.OperatorAction;
 import org.raccord.web.Problem;
 
 /**
@@ -81,6 +82,7 @@ public class SimulatorResource {
     /** Changes the knobs that are present in the body; the others keep their value. */
     @PUT
     @Path("knobs")
+    @OperatorAction("simulator knobs")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Turn the simulated owner's trouble knobs", description = "Only the knobs sent change.")
     @APIResponse(responseCode = "200", description = "The knobs now", content = @Content(schema = @Schema(implementation = Knobs.class)))
@@ -120,6 +122,7 @@ public class SimulatorResource {
 
     @POST
     @Path("hostile-events")
+    @OperatorAction("publish hostile events")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Publish hostile events", description = "Events a broken owner would publish, on the order"
             + " feed, about orders it never announced: an over-long label, an unknown code, an over-long order"

@@ -63,7 +63,7 @@ class LineSliceIT {
     void ownerOutageKeepsStoredDataReadable() {
         assertThat(Http.post("api/v1/lines", Http.backOffice(), "{\"orderReference\":\"CMD-00000003\"}").statusCode()).isIn(200, 201);
         try {
-            assertThat(Http.put("api/simulator/knobs", Http.ADMIN, "{\"outage\":true}").statusCode()).isEqualTo(200);
+            assertThat(Http.put("api/simulator/knobs", Http.ADMIN, "{\"outage\":true}", Http.csrf(Http.ADMIN)).statusCode()).isEqualTo(200);
 
             HttpResponse<String> refused = Http.post("api/v1/lines", Http.backOffice(), "{\"orderReference\":\"CMD-00000004\"}");
             assertThat(refused.statusCode()).isEqualTo(503);
@@ -73,7 +73,7 @@ class LineSliceIT {
 
             assertThat(Http.get("api/v1/lines/CMD-00000003", Http.channel()).statusCode()).isEqualTo(200);
         } finally {
-            Http.put("api/simulator/knobs", Http.ADMIN, "{\"outage\":false}");
+            Http.put("api/simulator/knobs", Http.ADMIN, "{\"outage\":false}", Http.csrf(Http.ADMIN));
         }
         // Once the consult breaker lets calls through again, registration works without a restart.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
@@ -102,7 +102,7 @@ class LineSliceIT {
         assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(Http.json(tooLong).getJsonArray("violations")).hasSize(1);
 
-        HttpResponse<String> badKnob = Http.put("api/simulator/knobs", Http.ADMIN, "{\"errorRate\":7}");
+        HttpResponse<String> badKnob = Http.put("api/simulator/knobs", Http.ADMIN, "{\"errorRate\":7}", Http.csrf(Http.ADMIN));
         assertThat(badKnob.statusCode()).isEqualTo(400);
     }
 

@@ -38,7 +38,7 @@ class HostileOwnerIT {
 
     @Test
     void aBrokenOwnerNeverStopsTheFeed() {
-        JsonObject published = Http.json(Http.post("api/simulator/hostile-events", Http.ADMIN, "{}"));
+        JsonObject published = Http.json(Http.action("api/simulator/hostile-events", Http.ADMIN, "{}", Http.csrf(Http.ADMIN)));
         List<Long> sequences = published.getJsonArray("sequences").getValuesAs(jakarta.json.JsonNumber.class).stream()
                 .map(jakarta.json.JsonNumber::longValue).toList();
         assertThat(sequences).hasSize(5);

@@ -60,7 +60,7 @@ class PollingIT {
     void anOutageIsServedDegradedAndRecoversAlone() {
         await().atMost(Duration.ofSeconds(60)).until(() -> Http.get("api/v1/lines/CMD-00000002", Http.channel()).statusCode() == 200);
         try {
-            assertThat(Http.put("api/simulator/knobs", Http.ADMIN, "{\"outage\":true}").statusCode()).isEqualTo(200);
+            assertThat(Http.put("api/simulator/knobs", Http.ADMIN, "{\"outage\":true}", Http.csrf(Http.ADMIN)).statusCode()).isEqualTo(200);
 
             JsonObject degraded = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> Http.json(Http.get("api/v1/lines/CMD-00000002", Http.channel())),
@@ -68,7 +68,7 @@ class PollingIT {
             assertThat(degraded.getJsonObject("freshness").getString("degradedReason")).contains("feed");
             assertThat(degraded.getString("orderReference")).isEqualTo("CMD-00000002");
         } finally {
-            Http.put("api/simulator/knobs", Http.ADMIN, "{\"outage\":false}");
+            Http.put("api/simulator/knobs", Http.ADMIN, "{\"outage\":false}", Http.csrf(Http.ADMIN));
         }
         HttpResponse<String> recovered = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> Http.get("api/v1/lines/CMD-00000002", Http.channel()),

@@ -75,9 +75,18 @@ public final class Http {
         return send(builder.POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    public static HttpResponse<String> put(String path, String user, String json) {
-        return send(request(path, user).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    /** The header pair that makes {@code user}'s request an action they sent: their CSRF token (GET /api/admin/session). */
+    public static String[] csrf(String user) {
+        return new String[] {"X-CSRF-Token", json(get("api/admin/session", user)).getString("csrfToken")};
+    }
+
+    /** An operator's PUT: a JSON body and the given header pairs (the CSRF token). */
+    public static HttpResponse<String> put(String path, String user, String json, String... headers) {
+        HttpRequest.Builder builder = request(path, user).header("Content-Type", "application/json");
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public static JsonObject json(HttpResponse<String> response) {

@@ -62,6 +62,27 @@ public record Tokens(String issuer, String audience, String subject, List<String
         }
     }
 
+    /** This token with its claims changed by {@code change}, signed with the local server's key. */
+    public String compactWithClaims(java.util.function.UnaryOperator<jakarta.json.JsonObject> change) {
+        String[] parts = compact().split("\\.");
+        jakarta.json.JsonObject claims = Json.createReader(new java.io.StringReader(
+                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8))).readObject();
+        String signingInput = parts[0] + "." + base64(change.apply(claims).toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            Signature rs256 = Signature.getInstance("SHA256withRSA");
+            rs256.initSign(serverKey());
+            rs256.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + base64(rs256.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The local server's public key, as its certificate carries it (what an attacker can read). */
+    public static java.security.PublicKey serverPublicKey() throws GeneralSecurityException {
+        return keystore().getCertificate("default").getPublicKey();
+    }
+
     /** This token signed with another key (an identity provider's), naming it by {@code kid} when given. */
     public String compact(PrivateKey key, String keyId) {
         JsonArrayBuilder groups = Json.createArrayBuilder();
@@ -88,12 +109,19 @@ public record Tokens(String issuer, String audience, String subject, List<String
     }
 
     private static PrivateKey serverKey() throws GeneralSecurityException {
-        char[] password = System.getProperty("raccord.it.keystorePassword", "keystore-local").toCharArray();
+        return (PrivateKey) keystore().getKey("default", keystorePassword());
+    }
+
+    private static char[] keystorePassword() {
+        return System.getProperty("raccord.it.keystorePassword", "keystore-local").toCharArray();
+    }
+
+    private static KeyStore keystore() throws GeneralSecurityException {
         try (FileInputStream in = new FileInputStream(System.getProperty("raccord.it.keystore",
                 "target/liberty/wlp/usr/servers/raccord/resources/security/key.p12"))) {
             KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password);
-            return (PrivateKey) store.getKey("default", password);
+            store.load(in, keystorePassword());
+            return store;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

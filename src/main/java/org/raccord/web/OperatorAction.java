@@ -1,4 +1,4 @@
-package org.raccord.admin;
+package org.raccord.web;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -8,8 +8,10 @@ import java.lang.annotation.Target;
 import jakarta.ws.rs.NameBinding;
 
 /**
- * Marks an admin endpoint that changes something: {@link OperatorActionGuard} demands the CSRF
- * token and records the action, under this name, in the audit trail.
+ * Marks an operator's endpoint that changes something (the console's, the simulator's): the admin
+ * boundary's guard ({@code admin.OperatorActionGuard}) demands the CSRF token and records the
+ * action, under this name, in the audit trail. Here, with the shared HTTP helpers, so that every
+ * boundary can mark its actions without importing operations.
  */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
