@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * {@code @ExtendWith(ProductionCluster.Resolver.class)} and take it as a parameter; stopped when the
  * run ends.
  */
-final class ProductionCluster implements ExtensionContext.Store.CloseableResource {
+final class ProductionCluster implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     static final String DATABASE = "raccord_cluster";
     /** Enough lines that a catch-up outlasts the time it takes to see it under way and kill the leader. */
