@@ -75,9 +75,8 @@ class HostileOwnerIT {
                 });
 
         // A replay that still fails says why and keeps the event set aside.
-        String token = Http.json(Http.get("api/admin/session", Http.ADMIN)).getString("csrfToken");
         HttpResponse<String> replay = Http.action("api/admin/quarantine/" + quarantined.getJsonNumber("id").longValue()
-                + "/replay", Http.ADMIN, null, "X-CSRF-Token", token);
+                + "/replay", Http.ADMIN, null, Http.csrf(Http.ADMIN));
         assertThat(replay.statusCode()).isEqualTo(409);
         assertThat(Http.json(replay).getString("type")).endsWith("/problems/replay-failed");
         assertThat(quarantinedAt(longReference).getString("replayError")).containsIgnoringCase("too long");

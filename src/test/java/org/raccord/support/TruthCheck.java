@@ -49,17 +49,6 @@ public final class TruthCheck {
     }
 
     /**
-     * Each line's timeline ({@code {"items":[{"feed":…,"sequence":…}]}}) as the API serves it, one
-     * request a line; null when the API does not answer 200.
-     */
-    public static Function<String, JsonObject> timelinesServedBy(Function<String, HttpResponse<String>> get) {
-        return order -> {
-            HttpResponse<String> timeline = get.apply("api/v1/lines/" + order + "/events?limit=200");
-            return timeline.statusCode() == 200 ? json(timeline.body()) : null;
-        };
-    }
-
-    /**
      * Checks every line, {@code threads} at a time: its answer through {@code get} (a path under
      * the server root), its timeline from {@code timelines} (by order reference).
      */
