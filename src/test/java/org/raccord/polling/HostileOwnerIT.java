@@ -75,8 +75,9 @@ class HostileOwnerIT {
                 });
 
         // A replay that still fails says why and keeps the event set aside.
+        String[] csrf = Http.csrf(Http.ADMIN);
         HttpResponse<String> replay = Http.action("api/admin/quarantine/" + quarantined.getJsonNumber("id").longValue()
-                + "/replay", Http.ADMIN, null, Http.csrf(Http.ADMIN));
+                + "/replay", Http.ADMIN, null, csrf);
         assertThat(replay.statusCode()).isEqualTo(409);
         assertThat(Http.json(replay).getString("type")).endsWith("/problems/replay-failed");
         assertThat(quarantinedAt(longReference).getString("replayError")).containsIgnoringCase("too long");
@@ -84,8 +85,7 @@ class HostileOwnerIT {
 
         // An operator refreshes the order the owner never announced: the owner does not know it, and the line says so.
         String order = "CMDX-UNANNOUNCEDORDER-" + unannounced;
-        HttpResponse<String> refresh = Http.action("api/admin/lines/" + order + "/refresh", Http.ADMIN, null,
-                "X-CSRF-Token", token);
+        HttpResponse<String> refresh = Http.action("api/admin/lines/" + order + "/refresh", Http.ADMIN, null, csrf);
         assertThat(refresh.statusCode()).isBetween(400, 499);
         JsonObject freshness = Http.json(Http.get("api/v1/lines/" + order, Http.channel())).getJsonObject("freshness");
         assertThat(freshness.getBoolean("degraded")).isTrue();
