@@ -9,6 +9,8 @@ import org.raccord.simulator.ScriptedEvent.Feed;
 import org.raccord.wholesale.soap.cutover.Bascule;
 import org.raccord.wholesale.soap.cutover.ConsulterBasculeReponse;
 import org.raccord.wholesale.soap.cutover.ConsulterBasculeRequete;
+import org.raccord.wholesale.soap.cutover.DemanderReportBasculeReponse;
+import org.raccord.wholesale.soap.cutover.DemanderReportBasculeRequete;
 import org.raccord.wholesale.soap.cutover.EtatBascule;
 import org.raccord.wholesale.soap.cutover.EtatPortabilite;
 import org.raccord.wholesale.soap.cutover.EvenementBascule;
@@ -31,10 +33,12 @@ public class CutoverEndpoint implements SuiviBasculePort {
 
     private final OwnerWorld world;
     private final OwnerDesk desk;
+    private final PostponementDesk postponements;
 
-    public CutoverEndpoint(OwnerWorld world, OwnerDesk desk) {
+    public CutoverEndpoint(OwnerWorld world, OwnerDesk desk, PostponementDesk postponements) {
         this.world = world;
         this.desk = desk;
+        this.postponements = postponements;
     }
 
     @Override
@@ -52,20 +56,34 @@ public class CutoverEndpoint implements SuiviBasculePort {
     }
 
     @Override
+    public DemanderReportBasculeReponse demanderReportBascule(DemanderReportBasculeRequete request)
+            throws FunctionalFault, ThrottlingFault, TechnicalFault {
+        admit();
+        Optional<Integer> index = lineOf(request.getNdi(), request.getReferencePTO(), request.getReferenceCommandePriseInterneOC());
+        if (request.getDateBasculeSouhaitee() == null || request.getReferenceDemandeOC() == null) {
+            throw functional("REQUETE_INVALIDE", "Date souhaitée et référence de demande obligatoires");
+        }
+        try {
+            PostponementDesk.Grant grant = postponements.request(request.getReferenceDemandeOC(),
+                    index.orElseThrow(() -> new PostponementDesk.Refusal("BASCULE_INCONNUE", "Ligne inconnue")),
+                    request.getDateBasculeSouhaitee().toGregorianCalendar().toInstant());
+            DemanderReportBasculeReponse response = new DemanderReportBasculeReponse();
+            response.setEntete(Headers.answer(request.getEntete(), world.clock().now()));
+            response.setReferenceDemandeOC(grant.requestId());
+            response.setReferenceDemandeOI(grant.ownerReference());
+            response.setDateBasculePrecedente(XmlTime.dateTime(grant.previous()));
+            response.setDateBasculeAccordee(XmlTime.dateTime(grant.granted()));
+            return response;
+        } catch (PostponementDesk.Refusal refusal) {
+            throw functional(refusal.code(), refusal.getMessage());
+        }
+    }
+
+    @Override
     public ConsulterBasculeReponse consulterBascule(ConsulterBasculeRequete request)
             throws FunctionalFault, ThrottlingFault, TechnicalFault {
         admit();
-        Population population = world.population();
-        Optional<Integer> index;
-        if (request.getNdi() != null) {
-            index = population.byNdi(request.getNdi());
-        } else if (request.getReferencePTO() != null) {
-            index = population.byPtoReference(request.getReferencePTO());
-        } else if (request.getReferenceCommandePriseInterneOC() != null) {
-            index = population.byOrderReference(request.getReferenceCommandePriseInterneOC());
-        } else {
-            throw functional("REQUETE_INVALIDE", "Aucune référence de ligne fournie");
-        }
+        Optional<Integer> index = lineOf(request.getNdi(), request.getReferencePTO(), request.getReferenceCommandePriseInterneOC());
         List<PublishedEvent> history = index.flatMap(i -> world.history(i, Feed.CUTOVER))
                 .filter(events -> !events.isEmpty())
                 .orElseThrow(() -> functional("BASCULE_INCONNUE", "Aucune bascule pour cette ligne"));
@@ -73,6 +91,19 @@ public class CutoverEndpoint implements SuiviBasculePort {
         response.setEntete(Headers.answer(request.getEntete(), world.clock().now()));
         response.setBascule(cutover(history));
         return response;
+    }
+
+    /** The line named by whichever reference the request gives (the contract's choice of one). */
+    private Optional<Integer> lineOf(String ndi, String pto, String order) throws FunctionalFault {
+        Population population = world.population();
+        if (ndi != null) {
+            return population.byNdi(ndi);
+        } else if (pto != null) {
+            return population.byPtoReference(pto);
+        } else if (order != null) {
+            return population.byOrderReference(order);
+        }
+        throw functional("REQUETE_INVALIDE", "Aucune référence de ligne fournie");
     }
 
     private void admit() throws ThrottlingFault, TechnicalFault {
@@ -138,6 +169,7 @@ public class CutoverEndpoint implements SuiviBasculePort {
         if (e.reason() != null) {
             event.setMotif(AccessOrderEndpoint.motif(e.reason()));
         }
+        event.setReferenceDemandeOI(e.ownerRequest());
         return event;
     }
 }

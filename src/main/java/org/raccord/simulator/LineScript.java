@@ -22,8 +22,10 @@ import static org.raccord.simulator.ScriptedEvent.order;
  */
 public final class LineScript {
 
-    /** No script has more events than this; the world sizes its per-line tables on it. */
-    public static final int MAX_EVENTS = 12;
+    /** No script has more events than this, moves of its cut included; the world sizes its per-line tables on it. */
+    public static final int MAX_EVENTS = 13;
+    /** The longest scenario's events (the customer letter's), before any move of its cut. */
+    static final int LONGEST = 11;
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -84,7 +86,7 @@ public final class LineScript {
                 events.add(order(t0.plus(Duration.ofDays(2)), "RDV_PRIS").slot(at(workingDaysAfter(day0, 9), 8), at(workingDaysAfter(day0, 9), 12)));
                 events.add(order(t0.plus(Duration.ofDays(4)), "CR_ANNUL").because(OwnerReason.CUSTOMER_CANCELLED));
             }
-            case CUSTOMER_LETTER -> customerLetter(events, day0, accepted, t0);
+            case CUSTOMER_LETTER -> customerLetter(events, day0, accepted, t0, civilWorks(line, random));
         }
         // Slots depend on the hour of the order, so a slot-bound event can fall before a relative one.
         events.sort(Comparator.comparing(ScriptedEvent::at));
@@ -92,22 +94,35 @@ public final class LineScript {
     }
 
     /**
+     * One customer-letter line in ten (and the last showcase line) slips much further: civil works
+     * are needed, and the line comes five weeks after the order, beyond what the owner will postpone
+     * a cut for.
+     */
+    private static boolean civilWorks(SimulatedLine line, SplittableRandom random) {
+        boolean drawn = random.nextInt(10) == 0;
+        return line.index() == Population.SHOWCASE - 1 || line.index() >= Population.SHOWCASE && drawn;
+    }
+
+    /**
      * The letter's story: the order reaches the owner, the previous provider's access is taken over
      * (and cut) two working days later, while the new line is due after six; the date then slips to
-     * nine working days for a saturated connection point, and the line arrives a week after the cut.
+     * nine working days for a saturated connection point (25 when civil works are needed), and the
+     * line arrives a week (five weeks) after the cut.
      */
-    private static void customerLetter(List<ScriptedEvent> events, LocalDate day0, Instant accepted, Instant t0) {
+    private static void customerLetter(List<ScriptedEvent> events, LocalDate day0, Instant accepted, Instant t0,
+                                       boolean civilWorks) {
         LocalDate cut = workingDaysAfter(day0, 2);
         LocalDate due = workingDaysAfter(day0, 6);
-        LocalDate late = workingDaysAfter(day0, 9);
+        LocalDate late = workingDaysAfter(day0, civilWorks ? 25 : 9);
+        OwnerReason why = civilWorks ? OwnerReason.CIVIL_WORKS : OwnerReason.SATURATED_PM;
         events.add(order(accepted, "CR_CMD").delivery(due, null));
         events.add(cutover(accepted.plus(Duration.ofHours(1)), "BASCULE_PLANIFIEE").cutoverAt(at(cut, 8), null).porting("DEMANDEE"));
         events.add(order(t0.plus(Duration.ofDays(2)), "RDV_PRIS").slot(at(due, 8), at(due, 12)));
         events.add(cutover(at(cut, 8), "NOTIF_ECRASEMENT").cutoverAt(at(cut, 8), null));
-        events.add(order(at(workingDaysAfter(day0, 4), 10), "RETARD").because(OwnerReason.SATURATED_PM));
-        events.add(order(at(workingDaysAfter(day0, 5), 9), "REVISION_DATE_LIVRAISON").delivery(late, due).because(OwnerReason.SATURATED_PM));
+        events.add(order(at(workingDaysAfter(day0, 4), 10), "RETARD").because(why));
+        events.add(order(at(workingDaysAfter(day0, 5), 9), "REVISION_DATE_LIVRAISON").delivery(late, due).because(why));
         events.add(order(at(workingDaysAfter(day0, 5), 9).plus(Duration.ofMinutes(5)), "RDV_REPORTE")
-                .slot(at(late, 8), at(late, 12)).because(OwnerReason.SATURATED_PM));
+                .slot(at(late, 8), at(late, 12)).because(why));
         events.add(order(at(late, 12), "CR_MAD"));
         events.add(order(at(late, 14), "CR_MES"));
         events.add(cutover(at(late, 15), "PORTABILITE").porting("PORTEE"));

@@ -13,6 +13,7 @@ public record OwnerReason(String code, String label) {
         new OwnerReason("FCLI03", "Refus de travaux par le client"),
     };
     static final OwnerReason SATURATED_PM = new OwnerReason("FINT01", "Point de mutualisation saturé");
+    static final OwnerReason CIVIL_WORKS = new OwnerReason("FINT07", "Travaux de génie civil nécessaires");
     static final OwnerReason NO_OPTICAL_CONTINUITY = new OwnerReason("FINT03", "Absence de continuité optique");
     static final OwnerReason SLOT_UNAVAILABLE = new OwnerReason("FRDV02", "Créneau de rendez-vous indisponible");
     static final OwnerReason TECHNICIAN_UNAVAILABLE = new OwnerReason("FRDV04", "Technicien indisponible");

@@ -28,11 +28,21 @@ public final class OwnerWorld {
     /** Hostile events published on the order feed; the log points at them with line -1 - index. */
     private final List<PublishedEvent> hostile = new ArrayList<>();
     private final Map<Long, HostileEvent> hostileKinds = new HashMap<>();
+    /** The cutover moves granted so far, by line, oldest first. */
+    private final Map<Integer, List<CutoverMove>> moves = new HashMap<>();
+    private final MoveLog moveLog;
     /** While held, nothing more is published: events come due and wait (a frozen world to compare against). */
     private boolean held;
 
     public OwnerWorld(Population population, SimulatedClock clock) {
+        this(population, clock, MoveLog.inMemory());
+    }
+
+    /** A world whose owner has already granted the moves in {@code moveLog} (a restarted owner). */
+    public OwnerWorld(Population population, SimulatedClock clock, MoveLog moveLog) {
         this.population = population;
+        this.moveLog = moveLog;
+        moveLog.entries().forEach(e -> moves.computeIfAbsent(e.move().line(), l -> new ArrayList<>()).add(e.move()));
         this.clock = clock;
         this.base = clock.epoch().minus(Duration.ofDays(400));
         this.published = new byte[population.size()];
@@ -57,9 +67,15 @@ public final class OwnerWorld {
         }
         long now = secondsOf(clock.now());
         while (!due.isEmpty() && due.peekSecond() <= now) {
+            long second = due.peekSecond();
             int line = due.popLine();
             List<ScriptedEvent> script = script(line);
             int ordinal = published[line];
+            // A granted move leaves the entry of the event it displaced: an entry whose event is now
+            // later is dropped (the move pushed its own), so events still come out in time order.
+            if (ordinal >= script.size() || secondsOf(script.get(ordinal).at()) > second) {
+                continue;
+            }
             ScriptedEvent event = script.get(ordinal);
             long sequence = log(event.feed()).append(line, ordinal);
             sequences[line * LineScript.MAX_EVENTS + ordinal] = Math.toIntExact(sequence);
@@ -154,13 +170,38 @@ public final class OwnerWorld {
         return truths;
     }
 
+    /** Grants a move of a line's planned cut: its feed will say so at {@code move.at()}. */
+    synchronized void grant(String requestId, CutoverMove move) {
+        advance();
+        moveLog.append(requestId, move);
+        moves.computeIfAbsent(move.line(), l -> new ArrayList<>()).add(move);
+        due.push(secondsOf(move.at()), move.line());
+    }
+
+    /** How many moves of this line's cut the owner granted. */
+    synchronized int moves(int index) {
+        return moves.getOrDefault(index, List.of()).size();
+    }
+
+    /** Where the owner's latest granted move put this line's cut, published yet or not. */
+    synchronized Optional<Instant> plannedCut(int index) {
+        List<CutoverMove> granted = moves.get(index);
+        return granted == null ? Optional.empty() : Optional.of(granted.get(granted.size() - 1).to());
+    }
+
+    MoveLog moveLog() {
+        return moveLog;
+    }
+
     public synchronized long lastSequence(Feed feed) {
         advance();
         return log(feed).lastSequence();
     }
 
     List<ScriptedEvent> script(int index) {
-        return LineScript.of(population.line(index), population.scriptRandom(index));
+        List<ScriptedEvent> script = LineScript.of(population.line(index), population.scriptRandom(index));
+        List<CutoverMove> granted = moves.get(index);
+        return granted == null ? script : CutoverMove.apply(script, granted);
     }
 
     private EventLog log(Feed feed) {

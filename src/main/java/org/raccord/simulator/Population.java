@@ -13,8 +13,11 @@ import java.util.SplittableRandom;
  */
 public final class Population {
 
-    /** Lines that open every population, one per scenario, placed to be mid-story at the epoch. */
-    static final int SHOWCASE = Scenario.values().length + 1;
+    /**
+     * Lines that open every population: one per scenario, placed to be mid-story at the epoch, then
+     * two live customer-letter orders (the second one's delivery slips beyond any postponement).
+     */
+    static final int SHOWCASE = Scenario.values().length + 2;
 
     private static final String ORDER_PREFIX = "CMD-";
     private static final String SERVICE_PREFIX = "VIA";
@@ -136,21 +139,21 @@ public final class Population {
         if (index < Scenario.values().length) {
             return Scenario.values()[index];
         }
-        return index == Scenario.values().length ? Scenario.CUSTOMER_LETTER : Scenario.pick(roll);
+        return index < SHOWCASE ? Scenario.CUSTOMER_LETTER : Scenario.pick(roll);
     }
 
     /**
      * Showcase lines: the first customer-letter line was ordered nine days before the epoch, so at
      * the epoch its old service is already cut and its delivery date has slipped (the letter's
-     * situation); the last showcase line is another customer-letter order placed one hour after the
-     * epoch, to watch live. The rest of the population is spread over [epoch - history, epoch + future).
+     * situation); the last two showcase lines are customer-letter orders placed one and three hours
+     * after the epoch, to watch live. The rest of the population is spread over [epoch - history, epoch + future).
      */
     private Instant orderedAt(int index, SplittableRandom random) {
         if (index < Scenario.values().length) {
             return epoch.minus(Duration.ofDays(9L + index));
         }
-        if (index == Scenario.values().length) {
-            return epoch.plus(Duration.ofHours(1));
+        if (index < SHOWCASE) {
+            return epoch.plus(Duration.ofHours(1L + 2L * (index - Scenario.values().length)));
         }
         long spanSeconds = history.plus(future).toSeconds();
         long others = size - SHOWCASE;

@@ -61,8 +61,25 @@ public class SimulatedOwner {
     @ConfigProperty(name = "raccord.simulator.maintenance")
     Optional<String> maintenance;
 
+    @Inject
+    @ConfigProperty(name = "raccord.simulator.postponement.minimumNoticeHours", defaultValue = "12")
+    long minimumNoticeHours;
+
+    @Inject
+    @ConfigProperty(name = "raccord.simulator.postponement.maximumDays", defaultValue = "15")
+    long maximumPostponementDays;
+
+    @Inject
+    @ConfigProperty(name = "raccord.simulator.postponement.maximumMoves", defaultValue = "2")
+    int maximumMoves;
+
+    @Inject
+    @ConfigProperty(name = "raccord.simulator.postponement.fullDayShare", defaultValue = "0.02")
+    double fullDayShare;
+
     private OwnerWorld world;
     private OwnerDesk desk;
+    private PostponementDesk postponements;
 
     public boolean enabled() {
         return enabled;
@@ -78,6 +95,11 @@ public class SimulatedOwner {
         return desk;
     }
 
+    public synchronized PostponementDesk postponements() {
+        start();
+        return postponements;
+    }
+
     private void start() {
         if (!enabled) {
             throw new IllegalStateException("the wholesale simulator is disabled (raccord.simulator.enabled=false)");
@@ -91,9 +113,14 @@ public class SimulatedOwner {
         Clock real = Clock.systemUTC();
         SimulatedClock clock = Timeline.anchor(settings, real);
         long started = System.nanoTime();
-        world = new OwnerWorld(new Population(seed, lines, clock.epoch(), settings.history(), settings.future()), clock);
+        // The moves the owner granted belong to one timeline: their file is named after its epoch.
+        MoveLog moves = settings.stateDir() == null ? MoveLog.inMemory()
+                : MoveLog.kept(settings.stateDir().resolve("cutover-moves-" + clock.epoch().toEpochMilli() + ".tsv"));
+        world = new OwnerWorld(new Population(seed, lines, clock.epoch(), settings.history(), settings.future()), clock, moves);
         world.advance();
         desk = new OwnerDesk(real, seed, settings.desk());
+        postponements = new PostponementDesk(world, new PostponementRules(Duration.ofHours(minimumNoticeHours),
+                Duration.ofDays(maximumPostponementDays), maximumMoves, fullDayShare, Duration.ofMinutes(30)), seed);
         LOG.info(() -> String.format("Wholesale simulator: %d lines (seed %d), x%.0f time, %d order and %d cutover events published, built in %d ms",
                 lines, seed, acceleration, world.lastSequence(ScriptedEvent.Feed.ORDER),
                 world.lastSequence(ScriptedEvent.Feed.CUTOVER), (System.nanoTime() - started) / 1_000_000));

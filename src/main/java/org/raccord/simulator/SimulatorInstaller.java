@@ -32,7 +32,7 @@ public class SimulatorInstaller implements ServletContextListener {
         }
         event.getServletContext().declareRoles(OWNER_CLIENT);
         ServletRegistration.Dynamic servlet = event.getServletContext()
-                .addServlet("simulated-owner", new SimulatorServlet(owner.world(), owner.desk()));
+                .addServlet("simulated-owner", new SimulatorServlet(owner.world(), owner.desk(), owner.postponements()));
         servlet.addMapping("/simulator/soap/*");
         servlet.setServletSecurity(new ServletSecurityElement(new HttpConstraintElement(TransportGuarantee.NONE, OWNER_CLIENT)));
         servlet.setLoadOnStartup(1);

@@ -22,17 +22,19 @@ public class SimulatorServlet extends CXFNonSpringServlet {
 
     private final transient OwnerWorld world;
     private final transient OwnerDesk desk;
+    private final transient PostponementDesk postponements;
 
-    public SimulatorServlet(OwnerWorld world, OwnerDesk desk) {
+    public SimulatorServlet(OwnerWorld world, OwnerDesk desk, PostponementDesk postponements) {
         this.world = world;
         this.desk = desk;
+        this.postponements = postponements;
     }
 
     @Override
     protected void loadBus(ServletConfig config) {
         super.loadBus(config);
         UnknownFlows.install(publish("/suivi-commande-acces/v1", new AccessOrderEndpoint(world, desk)), world);
-        publish("/suivi-bascule/v1", new CutoverEndpoint(world, desk));
+        publish("/suivi-bascule/v1", new CutoverEndpoint(world, desk, postponements));
     }
 
     private Server publish(String address, Object endpoint) {

@@ -1,8 +1,12 @@
 package org.raccord.wholesale;
 
+import org.raccord.tracking.BoundedText;
 import org.raccord.tracking.CutoverEvent;
 import org.raccord.wholesale.soap.cutover.ConsulterBasculeReponse;
 import org.raccord.wholesale.soap.cutover.ConsulterBasculeRequete;
+import org.raccord.wholesale.soap.cutover.DemanderReportBasculeReponse;
+import org.raccord.wholesale.soap.cutover.DemanderReportBasculeRequete;
+import org.raccord.wholesale.soap.cutover.MotifReportBascule;
 import org.raccord.wholesale.soap.cutover.LireFluxBasculesReponse;
 import org.raccord.wholesale.soap.cutover.LireFluxBasculesRequete;
 import org.raccord.wholesale.soap.cutover.SuiviBasculePort;
@@ -12,6 +16,8 @@ public class CutoverGateway {
 
     static final String CONSULT = "cutover.consult";
     static final String FEED = "cutover.feed";
+    /** The one write: asking the owner to move a planned cutover. */
+    static final String POSTPONE = "cutover.postpone";
 
     private final SuiviBasculePort port;
     private final OwnerClock clock = new OwnerClock();
@@ -57,6 +63,34 @@ public class CutoverGateway {
         }, port::lireFluxBascules, LireFluxBasculesReponse::getEntete, response -> new FeedPage<>(
                 response.getEvenement().stream().map(CutoverTranslation::event).toList(),
                 response.getSequenceSuivante(), response.isEncoreDisponible(), response.getDerniereSequencePubliee()));
+    }
+
+    /**
+     * Asks the owner to move a planned cutover. The owner's refusal (too late, already cut, beyond
+     * its maximum, unknown line...) is a {@link WholesaleException.FunctionalFault} with its code.
+     */
+    public PostponementGranted requestPostponement(PostponementRequest asked) {
+        return exchange.call(POSTPONE, header -> {
+            DemanderReportBasculeRequete request = new DemanderReportBasculeRequete();
+            request.setEntete(header);
+            request.setReferenceDemandeOC(asked.requestId().toString());
+            switch (asked.line().kind()) {
+                case NDI -> request.setNdi(asked.line().value());
+                case PTO_REFERENCE -> request.setReferencePTO(asked.line().value());
+                case ORDER_REFERENCE -> request.setReferenceCommandePriseInterneOC(asked.line().value());
+                case SERVICE_REFERENCE -> throw new IllegalArgumentException("the cutover interface has no service reference");
+            }
+            request.setDateBasculeSouhaitee(XmlTime.of(asked.wantedCut()));
+            request.setMotifReport(MotifReportBascule.ALIGNEMENT_LIVRAISON);
+            return request;
+        }, port::demanderReportBascule, DemanderReportBasculeReponse::getEntete, response -> {
+            if (!asked.requestId().toString().equalsIgnoreCase(response.getReferenceDemandeOC())
+                    || response.getReferenceDemandeOI() == null || response.getDateBasculeAccordee() == null) {
+                throw new WholesaleException.MalformedAnswer(POSTPONE, "acknowledgement of another request, or without its reference or date", null);
+            }
+            return new PostponementGranted(response.getReferenceDemandeOC(), BoundedText.clip(response.getReferenceDemandeOI(), 40),
+                    XmlTime.dateTime(response.getDateBasculePrecedente()), XmlTime.dateTime(response.getDateBasculeAccordee()));
+        });
     }
 
     /** The owner's clock, as this interface's answers tell it. */

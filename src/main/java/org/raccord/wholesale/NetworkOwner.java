@@ -40,6 +40,11 @@ public class NetworkOwner {
         return guards.call(CutoverGateway.FEED, () -> cutovers.readFeed(since, limit));
     }
 
+    /** Asks the owner to move a planned cutover: one attempt, through the quota and its own breaker. */
+    public PostponementGranted requestPostponement(PostponementRequest request) {
+        return guards.call(CutoverGateway.POSTPONE, () -> cutovers.requestPostponement(request));
+    }
+
     /** The owner's time now (business time: cutovers, delivery dates), by its latest answer. */
     public Instant ownerNow(Instant ourNow) {
         OwnerClock latest = orders.clock().observedAt().isAfter(cutovers.clock().observedAt()) ? orders.clock() : cutovers.clock();

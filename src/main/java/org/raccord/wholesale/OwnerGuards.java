@@ -35,13 +35,14 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  *
  * <p>Functional faults are answers, not failures: they neither open a breaker nor get retried.
  * Throttling is our fault, not the owner's: it does not open a breaker either; its retry-after
- * pauses every call until then. Only idempotent reads exist, so all operations may be retried,
- * but never through an open breaker or a full bulkhead.
+ * pauses every call until then. Reads may be retried, but never through an open breaker or a full
+ * bulkhead. The one write, a postponement request, is never retried here: its caller sends it
+ * again later under the same request id, which the owner answers without a second request.
  */
 public final class OwnerGuards {
 
     static final List<String> OPERATIONS = List.of(AccessOrderGateway.CONSULT, AccessOrderGateway.FEED,
-            CutoverGateway.CONSULT, CutoverGateway.FEED);
+            CutoverGateway.CONSULT, CutoverGateway.FEED, CutoverGateway.POSTPONE);
 
     private final Clock clock;
     private final CircuitBreakerRegistry breakers;
@@ -98,6 +99,8 @@ public final class OwnerGuards {
         this.limiters = RateLimiterRegistry.of(OwnerQuota.config(s.quotaPerSecond(), s.permitWait()));
         this.quota = limiters.rateLimiter("owner");
         this.quotaPerSecond = s.quotaPerSecond();
+        // Made before the others so that it gets its own configuration: one attempt.
+        retries.retry(CutoverGateway.POSTPONE, RetryConfig.custom().maxAttempts(1).failAfterMaxAttempts(false).build());
         OPERATIONS.forEach(op -> {
             breakers.circuitBreaker(op);
             retries.retry(op);

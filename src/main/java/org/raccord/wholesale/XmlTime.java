@@ -3,6 +3,9 @@ package org.raccord.wholesale;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.GregorianCalendar;
+
+import javax.xml.datatype.DatatypeFactory;
 
 import javax.xml.datatype.DatatypeConstants;
 import javax.xml.datatype.XMLGregorianCalendar;
@@ -14,6 +17,7 @@ final class XmlTime {
 
     /** The owner works in French time, as Raccord speaks it. */
     private static final ZoneId OWNER_ZONE = SpokenDates.PARIS;
+    private static final DatatypeFactory FACTORY = DatatypeFactory.newDefaultInstance();
 
     private XmlTime() {
     }
@@ -26,6 +30,11 @@ final class XmlTime {
             return value.toGregorianCalendar().toZonedDateTime().toLocalDateTime().atZone(OWNER_ZONE).toOffsetDateTime();
         }
         return value.toGregorianCalendar().toZonedDateTime().toOffsetDateTime();
+    }
+
+    /** A date-time as the owner reads it, with its offset. */
+    static XMLGregorianCalendar of(OffsetDateTime value) {
+        return FACTORY.newXMLGregorianCalendar(GregorianCalendar.from(value.toZonedDateTime()));
     }
 
     static LocalDate date(XMLGregorianCalendar value) {

@@ -21,6 +21,7 @@ public final class LocalOwner implements AutoCloseable {
     public final MutableClock realClock = new MutableClock(EPOCH);
     public final OwnerWorld world;
     public final OwnerDesk desk;
+    public final PostponementDesk postponements;
     public final String baseUrl = "local://owner-" + NEXT.incrementAndGet();
     private final Server orders;
     private final Server cutovers;
@@ -35,9 +36,10 @@ public final class LocalOwner implements AutoCloseable {
         SimulatedClock clock = new SimulatedClock(realClock, EPOCH, EPOCH, 1);
         world = new OwnerWorld(new Population(seed, lines, EPOCH, Duration.ofDays(20), Duration.ofDays(20)), clock);
         desk = new OwnerDesk(realClock, seed, DeskSettings.calm());
+        postponements = new PostponementDesk(world, PostponementRules.defaults(), seed);
         orders = publish(baseUrl + "/suivi-commande-acces/v1", new AccessOrderEndpoint(world, desk));
         UnknownFlows.install(orders, world);
-        cutovers = publish(baseUrl + "/suivi-bascule/v1", new CutoverEndpoint(world, desk));
+        cutovers = publish(baseUrl + "/suivi-bascule/v1", new CutoverEndpoint(world, desk, postponements));
     }
 
     /** When the owner publishes each event of these lines, in order. */
