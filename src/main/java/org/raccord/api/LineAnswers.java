@@ -23,7 +23,7 @@ public class LineAnswers implements AnswerRenderer {
 
     @Override
     public Answer render(LineRecords r) {
-        LineView view = LineView.of(r.line(), r.revisions(), r.milestones(), r.alerts(), null);
+        LineView view = LineView.of(r, null);
         return new Answer(json(view.summarized(false)), json(view.summarized(true)));
     }
 }

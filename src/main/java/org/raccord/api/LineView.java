@@ -9,9 +9,10 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.raccord.tracking.AppointmentWindow;
-import org.raccord.tracking.DeliveryRevision;
-import org.raccord.tracking.JeopardyAlert;
+import org.raccord.tracking.BreachPrevention;
+import org.raccord.tracking.LineRecords;
 import org.raccord.tracking.MilestoneReached;
+import org.raccord.tracking.PreventionStep;
 import org.raccord.tracking.Reason;
 import org.raccord.tracking.ServiceGap;
 import org.raccord.tracking.TrackedLine;
@@ -51,6 +52,9 @@ public record LineView(
         @Schema(description = "Days without service between the old line's cut and the new line's delivery; absent unless"
                 + " there is both a cut (done or planned) and a delivery (done or committed)")
         Gap serviceGap,
+        @Schema(description = "Raccord's request to the owner to move the old line's cut to the new line's delivery, so that"
+                + " the gap stays within the law; absent while no breach could be prevented")
+        Prevention breachPrevention,
         @Schema(description = "Milestones reached, by name (ORDER_ACKNOWLEDGED, ORDER_ACCEPTED, APPOINTMENT_BOOKED,"
                 + " PREVIOUS_SERVICE_CUT, LINE_DELIVERED, IN_SERVICE, ...), each with the upstream event it came from")
         Map<String, MilestoneView> milestones,
@@ -89,6 +93,29 @@ public record LineView(
     public record MilestoneView(OffsetDateTime at, String sourceFeed, long sourceSequence) {
     }
 
+    /** The request to move the cut, where it stands, and every step it took. */
+    @Schema(name = "BreachPrevention")
+    public record Prevention(
+            @Schema(enumeration = {"proposed", "requested", "acknowledged", "accepted", "refused", "dismissed", "expired"},
+                    description = "proposed: awaits operations' approval; requested: sent or to be sent; acknowledged: the owner"
+                            + " agreed, its feed will confirm; accepted: the cut moved; refused: the owner said no (see reason);"
+                            + " dismissed: operations said no; expired: the cut came too close first")
+            String state,
+            @Schema(description = "The cut asked for: the new line's delivery day, in the evening") OffsetDateTime requestedCut,
+            @Schema(description = "The cut planned when the request started") OffsetDateTime previousCut,
+            @Schema(description = "The delivery date the request aligns the cut with") LocalDate forDelivery,
+            @Schema(description = "The owner's reference of the request, once acknowledged", example = "RPB-00000001") String ownerReference,
+            @Schema(description = "Why the owner refused, with plain French and English") Reason reason,
+            @Schema(description = "Requests made for this line, one per delivery date") int requests,
+            @Schema(description = "Every step of every request, oldest first") List<PreventionStepView> history) {
+    }
+
+    @Schema(name = "BreachPreventionStep")
+    public record PreventionStepView(OffsetDateTime at, String state, OffsetDateTime requestedCut, String ownerReference,
+                                     @Schema(description = "The owner's refusal code, on a refused step") String reasonCode,
+                                     @Schema(description = "The operator who approved or dismissed, on those steps") String operator) {
+    }
+
     public record Alert(OffsetDateTime raisedAt, Reason reason) {
     }
 
@@ -105,17 +132,17 @@ public record LineView(
     LineView summarized(boolean english) {
         return new LineView(StatusSummary.of(this, english), orderReference, serviceReference, ptoReference, ndi,
                 technology, state, ownerState, orderedAt, requestedDate, committedDeliveryDate, deliveryDateRevisions,
-                appointment, previousProvider, serviceGap, milestones, jeopardy, deliveredAt, inServiceAt, lastReason,
-                freshness);
+                appointment, previousProvider, serviceGap, breachPrevention, milestones, jeopardy, deliveredAt, inServiceAt,
+                lastReason, freshness);
     }
 
-    static LineView of(TrackedLine l, List<DeliveryRevision> revisions, List<MilestoneReached> milestones,
-                       List<JeopardyAlert> alerts, String degradedReason) {
-        List<Revision> history = revisions.stream()
-                .map(r -> new Revision(r.fromDate(), r.toDate(), r.revisedAt(), ReasonCatalogue.read(r.reason())))
+    static LineView of(LineRecords r, String degradedReason) {
+        TrackedLine l = r.line();
+        List<Revision> history = r.revisions().stream()
+                .map(v -> new Revision(v.fromDate(), v.toDate(), v.revisedAt(), ReasonCatalogue.read(v.reason())))
                 .toList();
         Map<String, MilestoneView> reached = new LinkedHashMap<>();
-        milestones.stream().sorted(Comparator.comparing(MilestoneReached::reachedAt))
+        r.milestones().stream().sorted(Comparator.comparing(MilestoneReached::reachedAt))
                 .forEach(m -> reached.putIfAbsent(m.milestone().name(),
                         new MilestoneView(m.reachedAt(), m.sourceFeed().name(), m.sourceSequence())));
         PreviousProvider previous = l.cutoverState() == null ? null : new PreviousProvider(l.losingOperator(),
@@ -126,9 +153,19 @@ public record LineView(
         return new LineView(null, l.orderReference(), l.serviceReference(), l.ptoReference(), l.ndi(),
                 l.fibre() ? "fibre" : "copper", l.state().code(), l.ownerState(), l.orderedAt(), l.requestedDate(),
                 l.committedDeliveryDate(), new Revisions(history.size(), history), l.appointment(), previous, gap,
-                reached, alerts.stream().map(a -> new Alert(a.raisedAt(), ReasonCatalogue.read(a.reason()))).toList(),
+                prevention(r.prevention(), r.preventionSteps()), reached, r.alerts().stream().map(a -> new Alert(a.raisedAt(), ReasonCatalogue.read(a.reason()))).toList(),
                 l.deliveredAt(), l.inServiceAt(), ReasonCatalogue.read(l.lastReason()),
                 freshness(l, degradedReason));
+    }
+
+    private static Prevention prevention(BreachPrevention p, List<PreventionStep> steps) {
+        if (p == null) {
+            return null;
+        }
+        return new Prevention(p.state().code(), p.requestedCut(), p.previousCut(), p.forDelivery(), p.ownerReference(),
+                ReasonCatalogue.reason(p.reasonCode(), p.reasonLabel()), p.requests(),
+                steps.stream().map(s -> new PreventionStepView(s.at(), s.state(), s.requestedCut(), s.ownerReference(),
+                        s.reasonCode(), s.actor())).toList());
     }
 
     /** Degraded while the owner cannot be asked, or while it says it no longer knows the order. */

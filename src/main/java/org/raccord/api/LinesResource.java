@@ -268,7 +268,7 @@ public class LinesResource {
     }
 
     private LineView view(TrackedLine line, String degraded) {
-        return LineView.of(line, lines.revisions(line), lines.milestones(line), lines.alerts(line), degraded);
+        return LineView.of(lines.withRecords(line), degraded);
     }
 
     private static CacheControl revalidate() {

@@ -68,6 +68,7 @@ final class StatusSummary {
                     : "Le client reste sans service " + gap.workingDays() + " jours ouvrés (" + gap.calendarDays()
                     + " jours), plus que le jour ouvré autorisé par la loi.");
         }
+        prevention(v.breachPrevention(), english).ifPresent(s::add);
         if (v.freshness().degraded()) {
             s.add(english ? "Last confirmed by the network owner on " + dayTime(v.freshness().confirmedAt(), true)
                     + "; the owner cannot be reached right now."
@@ -75,6 +76,27 @@ final class StatusSummary {
                     + " ; il ne répond pas en ce moment.");
         }
         return String.join(" ", s);
+    }
+
+    /** What Raccord asked the owner about the cut, while it matters: pending, or refused. */
+    private static java.util.Optional<String> prevention(LineView.Prevention p, boolean english) {
+        if (p == null) {
+            return java.util.Optional.empty();
+        }
+        String to = day(p.requestedCut(), english);
+        return java.util.Optional.ofNullable(switch (p.state()) {
+            case "proposed" -> english
+                    ? "A request to move the cut to " + to + ", the new line's delivery day, awaits approval."
+                    : "Une demande de report de la coupure au " + to + ", jour de livraison de la nouvelle ligne, attend validation.";
+            case "requested", "acknowledged" -> english
+                    ? "We have asked the network owner to move the cut to " + to + ", the new line's delivery day."
+                    : "Nous avons demandé à l'opérateur du réseau de reporter la coupure au " + to + ", jour de livraison de la nouvelle ligne.";
+            case "refused" -> english
+                    ? "The network owner refused to move the cut to " + to + (p.reason() == null ? "" : ": " + plain(p.reason(), true)) + "."
+                    : "L'opérateur du réseau a refusé de reporter la coupure au " + to
+                            + (p.reason() == null ? "" : " : " + plain(p.reason(), false)) + ".";
+            default -> null;
+        });
     }
 
     private static String plain(Reason reason, boolean english) {

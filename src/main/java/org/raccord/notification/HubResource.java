@@ -97,7 +97,7 @@ public class HubResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Subscribe", description = "Returns the subscription with its signing secret (whsec_...), shown this once."
             + " Event types: " + "delivery-date.set, delivery-date.revised, cutover.scheduled, cutover.imminent, cutover.cancelled,"
-            + " previous-service.cut, breach.detected, breach.cleared, line.delivered, line.in-service, order.rejected,"
+            + " cutover.postponed, cutover.postponement-refused, previous-service.cut, breach.detected, breach.cleared, line.delivered, line.in-service, order.rejected,"
             + " order.cancelled, order.jeopardy, appointment.booked, appointment.moved; none means all.")
     @APIResponse(responseCode = "201", description = "Subscribed", content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(ref = "BadRequest")

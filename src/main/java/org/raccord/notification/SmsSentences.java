@@ -19,7 +19,7 @@ final class SmsSentences {
     private static final Set<String> RESTATES_BREACH = Set.of("delivery-date.revised", "cutover.scheduled");
     /** Changes whose news is not in the line's status: when absorbed, their own sentence goes along. */
     private static final List<String> NEWS = List.of("line.in-service", "line.delivered", "order.cancelled", "order.rejected",
-            "breach.cleared", "cutover.cancelled");
+            "breach.cleared", "cutover.cancelled", "cutover.postponed", "cutover.postponement-refused");
     /** States in which the new line is still to come. */
     private static final Set<String> AWAITED = Set.of("acknowledged", "pending", "held", "inProgress");
 

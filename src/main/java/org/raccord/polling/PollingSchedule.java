@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PreDestroy;
@@ -43,6 +44,9 @@ public class PollingSchedule {
 
     @Inject
     Reconciliation reconciliation;
+
+    @Inject
+    CutAlignment alignment;
 
     /** Only the cluster's leader reads the feeds; every instance reconciles (its checks are claimed). */
     @Inject
@@ -114,7 +118,19 @@ public class PollingSchedule {
             }
         }
         if (!feeds.stopping()) {
+            if (lease.leading()) {
+                align();
+            }
             reconciliation.run();
+        }
+    }
+
+    /** Breach prevention after the feeds: its trouble is logged, never a reason to stop polling. */
+    private void align() {
+        try {
+            alignment.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Breach prevention failed this run; it runs again at the next", MaskedFailure.of(e));
         }
     }
 

@@ -105,13 +105,14 @@ public final class LineScript {
 
     /**
      * The letter's story: the order reaches the owner, the previous provider's access is taken over
-     * (and cut) two working days later, while the new line is due after six; the date then slips to
+     * (and cut) two working days after the owner accepts it, while the new line is due six working
+     * days after the order; the date then slips to
      * nine working days for a saturated connection point (25 when civil works are needed), and the
      * line arrives a week (five weeks) after the cut.
      */
     private static void customerLetter(List<ScriptedEvent> events, LocalDate day0, Instant accepted, Instant t0,
                                        boolean civilWorks) {
-        LocalDate cut = workingDaysAfter(day0, 2);
+        LocalDate cut = workingDaysAfter(accepted.atZone(PARIS).toLocalDate(), 2);
         LocalDate due = workingDaysAfter(day0, 6);
         LocalDate late = workingDaysAfter(day0, civilWorks ? 25 : 9);
         OwnerReason why = civilWorks ? OwnerReason.CIVIL_WORKS : OwnerReason.SATURATED_PM;

@@ -11,6 +11,10 @@ public enum DomainEventType {
     PREVIOUS_SERVICE_CUT("previous-service.cut"),
     BREACH_DETECTED("breach.detected"),
     BREACH_CLEARED("breach.cleared"),
+    /** The owner moved the old line's cut at Raccord's request, to the new line's delivery. */
+    CUTOVER_POSTPONED("cutover.postponed"),
+    /** The owner refused to move the cut: the breach stands, with its reason. */
+    POSTPONEMENT_REFUSED("cutover.postponement-refused"),
     LINE_DELIVERED("line.delivered"),
     IN_SERVICE("line.in-service"),
     ORDER_REJECTED("order.rejected"),

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
@@ -203,21 +202,9 @@ public class LineLedger {
         return Optional.ofNullable(em.find(FeedCursor.class, feed));
     }
 
-    /**
-     * Tells the read model which lines this transaction changes, at the versions they are written
-     * with: flushed first, so the versions are final. Every ledger transaction that changes a line
-     * ends here; the read model relies on it to never serve an answer older than its line.
-     */
+    /** Every ledger transaction that changes a line ends here (see {@link Announcements}). */
     private void announce(Set<Long> touched) {
-        if (!touched.isEmpty()) {
-            em.flush();
-            List<LineKeys> keys = touched.stream().map(id -> LineKeys.of(em.find(TrackedLine.class, id))).toList();
-            changed.fire(new LinesChanged(keys));
-            // Last: the other instances' read models learn of the change from this log.
-            Map<Long, Long> versions = new TreeMap<>();
-            keys.forEach(k -> versions.put(k.id(), k.version()));
-            changes.record(versions, OffsetDateTime.now(clock));
-        }
+        Announcements.announce(em, changed, changes, touched, OffsetDateTime.now(clock));
     }
 
     private int applyOrders(List<OrderEvent> events, OffsetDateTime now, Set<Long> touched) {

@@ -37,6 +37,24 @@ public final class ReasonCatalogue {
             Map.entry("FRDV01", new Text("rendez-vous annulé par l'opérateur du réseau", "the network owner cancelled the appointment")),
             Map.entry("FRDV02", new Text("le créneau de rendez-vous n'est plus disponible", "the appointment slot is no longer available")),
             Map.entry("FRDV04", new Text("aucun technicien disponible", "no technician was available")),
+            Map.entry("FINT07", new Text("des travaux de génie civil sont nécessaires", "civil works are needed")),
+            Map.entry("FBAS01", new Text("la coupure de l'ancienne ligne a été reportée à la demande de votre fournisseur",
+                    "the cut of the old line was postponed at your provider's request")),
+            // The owner's answers to a request to move a cut (wsdl/README.md, DemanderReportBascule).
+            Map.entry("DELAI_PREAVIS_INSUFFISANT", new Text("la coupure est trop proche pour être déplacée",
+                    "the cut is too close to be moved")),
+            Map.entry("BASCULE_EFFECTUEE", new Text("l'ancienne ligne est déjà coupée", "the old line has already been cut")),
+            Map.entry("REPORT_MAXIMAL_DEPASSE", new Text("l'opérateur du réseau ne reporte pas une coupure aussi loin",
+                    "the network owner does not postpone a cut that far")),
+            Map.entry("REPORTS_EPUISES", new Text("la coupure a déjà été reportée autant de fois que possible",
+                    "the cut has already been postponed as often as allowed")),
+            Map.entry("PLAN_DE_CHARGE_SATURE", new Text("l'opérateur du réseau n'a plus de capacité ce jour-là",
+                    "the network owner has no capacity left that day")),
+            Map.entry("BASCULE_INCONNUE", new Text("l'opérateur du réseau ne connaît pas cette coupure",
+                    "the network owner does not know this cut")),
+            Map.entry("COMMANDE_ANNULEE", new Text("la commande est annulée", "the order is cancelled")),
+            Map.entry("BASCULE_ANNULEE", new Text("la coupure est annulée", "the cut is cancelled")),
+            Map.entry("REQUETE_INVALIDE", new Text("demande refusée comme invalide", "the request was refused as invalid")),
             Map.entry("FAUT01", new Text("autre motif", "another reason")));
 
     private static final Map<String, Text> FAMILIES = Map.of(

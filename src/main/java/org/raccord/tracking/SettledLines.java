@@ -29,7 +29,7 @@ public class SettledLines {
     private static final List<ServiceState> SETTLED = List.of(ServiceState.COMPLETED, ServiceState.CANCELLED,
             ServiceState.REJECTED, ServiceState.FAILED);
     private static final List<String> STORIES = List.of("TimelineEntry", "DeliveryRevision", "JeopardyAlert",
-            "MilestoneReached", "OutboxEvent");
+            "MilestoneReached", "OutboxEvent", "PreventionStep", "BreachPrevention");
 
     @PersistenceContext(unitName = "raccord")
     EntityManager em;

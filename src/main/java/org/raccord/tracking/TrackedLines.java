@@ -86,7 +86,7 @@ public class TrackedLines {
     }
 
     /**
-     * Several lines with their records, in four queries whatever their number (at most 500 ids):
+     * Several lines with their records, in six queries whatever their number (at most 500 ids):
      * how the read model renders lines in bulk.
      */
     public List<LineRecords> withRecords(Collection<Long> ids) {
@@ -102,11 +102,23 @@ public class TrackedLines {
         Map<Long, List<JeopardyAlert>> alerts = em.createQuery("select a from JeopardyAlert a where a.lineId in :ids"
                         + " order by a.sourceSequence", JeopardyAlert.class).setParameter("ids", ids).getResultList()
                 .stream().collect(Collectors.groupingBy(JeopardyAlert::lineId));
+        Map<Long, BreachPrevention> preventions = em.createQuery("select p from BreachPrevention p where p.lineId in :ids",
+                BreachPrevention.class).setParameter("ids", ids).getResultList().stream()
+                .collect(Collectors.toMap(BreachPrevention::lineId, p -> p));
+        Map<Long, List<PreventionStep>> steps = preventions.isEmpty() ? Map.of()
+                : em.createQuery("select s from PreventionStep s where s.lineId in :ids order by s.at, s.id", PreventionStep.class)
+                        .setParameter("ids", preventions.keySet()).getResultList().stream()
+                        .collect(Collectors.groupingBy(PreventionStep::lineId));
         return em.createQuery("select l from TrackedLine l where l.id in :ids", TrackedLine.class).setParameter("ids", ids)
                 .getResultList().stream()
                 .map(l -> new LineRecords(l, revisions.getOrDefault(l.id(), List.of()), milestones.getOrDefault(l.id(), List.of()),
-                        alerts.getOrDefault(l.id(), List.of())))
+                        alerts.getOrDefault(l.id(), List.of()), preventions.get(l.id()), steps.getOrDefault(l.id(), List.of())))
                 .toList();
+    }
+
+    /** One line with its records, as {@link #withRecords} reads them. */
+    public LineRecords withRecords(TrackedLine line) {
+        return withRecords(List.of(line.id())).get(0);
     }
 
     public List<DeliveryRevision> revisions(TrackedLine line) {

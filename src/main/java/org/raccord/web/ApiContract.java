@@ -41,6 +41,8 @@ public class ApiContract implements OASFilter {
             Map.entry("Revision", List.of("from", "to")),
             Map.entry("PreviousProvider", List.of("cutoverState")),
             Map.entry("ServiceGap", List.of("calendarDays", "workingDays", "breach", "allowedWorkingDays")),
+            Map.entry("BreachPrevention", List.of("state", "requestedCut", "forDelivery", "requests", "history")),
+            Map.entry("BreachPreventionStep", List.of("at", "state", "requestedCut")),
             Map.entry("MilestoneView", List.of("sourceFeed", "sourceSequence")),
             Map.entry("Alert", List.of()),
             Map.entry("Freshness", List.of("confirmedAt", "changedAt", "orderSequence", "cutoverSequence", "degraded")),

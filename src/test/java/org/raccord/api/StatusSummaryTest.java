@@ -22,7 +22,7 @@ class StatusSummaryTest {
                 new LineView.Revisions(1, List.of(slipped)), null,
                 new LineView.PreviousProvider("FREE", "DONE", OffsetDateTime.parse("2025-12-01T08:00:00+01:00"),
                         OffsetDateTime.parse("2025-12-01T08:00:00+01:00"), "REQUESTED"),
-                new LineView.Gap(8, 6, true, 1), Map.of(), List.of(), null, null, null,
+                new LineView.Gap(8, 6, true, 1), null, Map.of(), List.of(), null, null, null,
                 new LineView.Freshness(OffsetDateTime.parse("2025-12-05T10:42:00+01:00"), null, 10, 5, degraded,
                         degraded ? "accessOrder.feed open" : null));
     }

@@ -52,6 +52,24 @@ class SmsTemplatesTest {
         assertThat(new SmsTemplates(true).render("previous-service.cut", FACTS, LINE, "fr")).contains("jeudi 19 novembre à 8 h 00");
     }
 
+    @Test
+    void aMovedCutSaysTheOldLineStaysOnAndARefusalGivesTheReasonAndTheRemedy() {
+        SmsTemplates templates = new SmsTemplates(true, Map.of("fr", "Une box 4G vous attend en boutique.", "en",
+                "A 4G box awaits you in store."));
+        Map<String, String> postponed = Map.of("plannedAt", "2026-12-09T17:00:00Z", "deliveryDate", "2026-12-09");
+        assertThat(templates.render("cutover.postponed", postponed, LINE, "fr"))
+                .contains("restera active jusqu'à l'arrivée de la nouvelle", "mercredi 9 décembre", "18 h 00");
+        assertThat(templates.render("cutover.postponed", postponed, LINE, "en")).contains("stay on until the new one arrives");
+
+        Map<String, String> refused = Map.of("deliveryDate", "2026-12-09", "reasonCode", "REPORT_MAXIMAL_DEPASSE",
+                "reasonLabel", "Report au-delà de 15 jours");
+        assertThat(templates.render("cutover.postponement-refused", refused, LINE, "fr"))
+                .contains("jeudi 19 novembre à 8 h 00", "mercredi 9 décembre", "ne reporte pas une coupure aussi loin",
+                        "Une box 4G vous attend en boutique.");
+        assertThat(templates.render("cutover.postponement-refused", refused, LINE, "en"))
+                .contains("does not postpone a cut that far", "A 4G box awaits you in store.");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"fr", "en"})
     void everyEventHasATextWithinTwoPartsInGsm7(String language) {

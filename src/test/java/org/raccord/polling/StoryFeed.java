@@ -40,6 +40,11 @@ public final class StoryFeed implements AutoCloseable {
     }
 
     /** One run of both feeds; returns how many events were applied. */
+    /** The owner as the poller reads it: its clock is the owner's time the feeds last told. */
+    public NetworkOwner owner() {
+        return poller.owner;
+    }
+
     public int poll() {
         return poller.poll();
     }

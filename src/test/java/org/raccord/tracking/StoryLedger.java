@@ -104,6 +104,16 @@ public final class StoryLedger extends LineLedger {
         return announced.size() - before;
     }
 
+    /** The lines as tracked, for the breach prevention of the same story. */
+    Collection<TrackedLine> tracked() {
+        return lines.values();
+    }
+
+    /** An event another part of the story (its breach prevention) sends about a line. */
+    void announce(TrackedLine line, DomainEvent event, OffsetDateTime now) {
+        announced.add(new Announced(LineSnapshot.of(line), event.type(), payload(line, event), now));
+    }
+
     private TrackedLine lineFor(String orderReference, OffsetDateTime now) {
         return lines.computeIfAbsent(orderReference, reference -> {
             TrackedLine line = TrackedLine.first(reference, now);
