@@ -159,8 +159,30 @@ function renderBreaches(list) {
     el('td', {}, b.orderReference), el('td', {}, b.phoneNumber || b.ndi || '—'), el('td', {}, b.state || '—'),
     el('td', {}, b.cutAt ? time(b.cutAt) : `planned ${time(b.cutPlannedAt)}`), el('td', {}, day(b.deliveryDate)),
     el('td', {}, time(b.deliveredAt)), el('td', {}, `${b.gapCalendarDays ?? '—'} / ${b.gapWorkingDays ?? '—'}`),
+    el('td', { class: `prevention ${b.prevention || ''}` }, b.prevention || '—'),
     el('td', {}, el('button', { class: 'small refresh-line', on: { click: () => act('Refresh', `admin/lines/${encodeURIComponent(b.orderReference)}/refresh`) } }, 'refresh now'))),
     breachQuery ? 'that line is not in breach' : 'no line in breach');
+}
+
+function renderPrevention(p) {
+  document.getElementById('prevention-counts').textContent =
+    Object.entries(p.counts).map(([state, n]) => `${n} ${state}`).join(', ') || 'no request yet';
+  const select = document.getElementById('prevention-mode-select');
+  if (document.activeElement !== select) select.value = p.mode;
+  rows('prevention-awaiting', p.awaitingApproval, r => el('tr', { 'data-order': r.orderReference },
+    el('td', {}, r.orderReference), el('td', {}, r.ndi || '—'), el('td', {}, time(r.previousCut)), el('td', {}, time(r.requestedCut)),
+    el('td', {}, day(r.forDelivery)), el('td', {}, String(r.requests)),
+    el('td', {},
+      el('button', { class: 'small approve', on: { click: () => act('Approve', `admin/prevention/${encodeURIComponent(r.orderReference)}/approve`) } }, 'approve'),
+      el('button', { class: 'small secondary dismiss', on: { click: () => act('Dismiss', `admin/prevention/${encodeURIComponent(r.orderReference)}/dismiss`) } }, 'dismiss'))),
+    p.mode === 'propose' ? 'no proposal awaiting approval' : `none (mode ${p.mode})`);
+  rows('prevention-in-flight', p.inFlight, r => el('tr', { 'data-order': r.orderReference },
+    el('td', {}, r.orderReference), el('td', {}, r.state), el('td', {}, time(r.requestedCut)), el('td', {}, r.ownerReference || '—'),
+    el('td', {}, String(r.attempts)), el('td', {}, time(r.updatedAt))), 'no request with the owner');
+  rows('prevention-outcomes', p.outcomes, r => el('tr', { 'data-order': r.orderReference, class: r.state },
+    el('td', {}, r.orderReference), el('td', {}, r.state), el('td', {}, time(r.requestedCut)),
+    el('td', {}, r.reason ? `${r.reason.code}: ${r.reason.plainEn}` : (r.ownerReference || '—')), el('td', {}, time(r.updatedAt))),
+    'no outcome yet');
 }
 
 function renderAudit(entries) {
@@ -213,12 +235,13 @@ async function renderSimulator() {
 
 async function refresh() {
   try {
-    const [view, history, breaches] = await Promise.all([call('admin/console'), call('admin/console/history'),
-      call('admin/breaches' + (breachQuery ? `?q=${encodeURIComponent(breachQuery)}` : '?limit=50'))]);
+    const [view, history, breaches, prevention] = await Promise.all([call('admin/console'), call('admin/console/history'),
+      call('admin/breaches' + (breachQuery ? `?q=${encodeURIComponent(breachQuery)}` : '?limit=50')), call('admin/prevention')]);
     renderSummary(view); renderOwner(view.owner); renderPolling(view.polling); renderLoops(view.loops);
     renderCluster(view.cluster);
     renderQuarantine(view.quarantined);
     renderNotifications(view.notifications); renderAudit(view.audit); renderHistory(history); renderBreaches(breaches);
+    renderPrevention(prevention);
     await renderSimulator();
     document.getElementById('updated').textContent = `updated ${new Date(view.at).toLocaleTimeString('fr-FR', { timeZone: 'Europe/Paris', hour12: false })}`;
     document.getElementById('updated').dataset.at = view.at;
@@ -242,6 +265,11 @@ async function start() {
     e.preventDefault();
     breachQuery = document.getElementById('breaches-q').value.trim();
     refresh();
+  });
+  document.getElementById('prevention-mode').addEventListener('submit', e => {
+    e.preventDefault();
+    act('Mode', 'admin/prevention/mode', { method: 'PUT', body: JSON.stringify({ mode: document.getElementById('prevention-mode-select').value }) })
+      .catch(() => {});
   });
   document.getElementById('breaches-all').addEventListener('click', () => {
     breachQuery = ''; document.getElementById('breaches-q').value = ''; refresh();

@@ -3,6 +3,7 @@ package org.raccord.admin;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.raccord.web.InvalidRequest;
 import org.raccord.lines.LineFinder;
+import org.raccord.tracking.BreachPrevention;
+import org.raccord.tracking.BreachPreventions;
 import org.raccord.tracking.PhoneNumbers;
 import org.raccord.tracking.ServiceGap;
 import org.raccord.tracking.TrackedLine;
@@ -54,13 +57,23 @@ public class BreachesResource {
      */
     public record Breach(String orderReference, String ndi, String phoneNumber, String state, OffsetDateTime cutPlannedAt,
                          OffsetDateTime cutAt, LocalDate deliveryDate, OffsetDateTime deliveredAt, Integer gapCalendarDays,
-                         Integer gapWorkingDays, boolean waiting) {
-        static Breach of(TrackedLine l) {
+                         Integer gapWorkingDays, boolean waiting,
+                         @Schema(description = "Where the request to move the cut stands (proposed, requested, acknowledged,"
+                                 + " accepted, refused, dismissed, expired); absent when none was made") String prevention) {
+        static Breach of(TrackedLine l, BreachPrevention p) {
             return new Breach(l.orderReference(), PhoneNumbers.maskIn(l.ndi()), PhoneNumbers.maskIn(l.phoneE164()),
                     l.state() == null ? null : l.state().code(),
                     l.cutoverPlannedAt(), l.cutoverDoneAt(), l.committedDeliveryDate(), l.deliveredAt(),
-                    l.gapCalendarDays(), l.gapWorkingDays(), l.deliveredAt() == null);
+                    l.gapCalendarDays(), l.gapWorkingDays(), l.deliveredAt() == null, p == null ? null : p.state().code());
         }
+    }
+
+    @Inject
+    BreachPreventions preventions;
+
+    private List<Breach> withPrevention(List<TrackedLine> found) {
+        Map<Long, BreachPrevention> byLine = preventions.byLine(found.stream().map(TrackedLine::id).toList());
+        return found.stream().map(l -> Breach.of(l, byLine.get(l.id()))).toList();
     }
 
     @GET
@@ -75,9 +88,9 @@ public class BreachesResource {
             throw new InvalidRequest("limit", "must be between 1 and 500");
         }
         if (q != null && !q.isBlank()) {
-            return finder.find("q", q.strip()).filter(l -> l.gapWorkingDays() != null
-                    && l.gapWorkingDays() > ServiceGap.ALLOWED_WORKING_DAYS).map(Breach::of).stream().toList();
+            return withPrevention(finder.find("q", q.strip()).filter(l -> l.gapWorkingDays() != null
+                    && l.gapWorkingDays() > ServiceGap.ALLOWED_WORKING_DAYS).stream().toList());
         }
-        return lines.breaches(limit).stream().map(Breach::of).toList();
+        return withPrevention(lines.breaches(limit));
     }
 }

@@ -112,8 +112,7 @@ public record LineView(
 
     @Schema(name = "BreachPreventionStep")
     public record PreventionStepView(OffsetDateTime at, String state, OffsetDateTime requestedCut, String ownerReference,
-                                     @Schema(description = "The owner's refusal code, on a refused step") String reasonCode,
-                                     @Schema(description = "The operator who approved or dismissed, on those steps") String operator) {
+                                     @Schema(description = "The owner's refusal code, on a refused step") String reasonCode) {
     }
 
     public record Alert(OffsetDateTime raisedAt, Reason reason) {
@@ -164,8 +163,9 @@ public record LineView(
         }
         return new Prevention(p.state().code(), p.requestedCut(), p.previousCut(), p.forDelivery(), p.ownerReference(),
                 ReasonCatalogue.reason(p.reasonCode(), p.reasonLabel()), p.requests(),
+                // Who approved stays on the operations side (the audit trail): no staff name in a client's answer.
                 steps.stream().map(s -> new PreventionStepView(s.at(), s.state(), s.requestedCut(), s.ownerReference(),
-                        s.reasonCode(), s.actor())).toList());
+                        s.reasonCode())).toList());
     }
 
     /** Degraded while the owner cannot be asked, or while it says it no longer knows the order. */

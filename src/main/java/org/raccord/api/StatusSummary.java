@@ -84,13 +84,16 @@ final class StatusSummary {
             return java.util.Optional.empty();
         }
         String to = day(p.requestedCut(), english);
+        boolean eve = p.forDelivery() != null && p.requestedCut().atZoneSameInstant(SpokenDates.PARIS).toLocalDate().isBefore(p.forDelivery());
+        String when = eve ? (english ? ", the eve of the new line's delivery" : ", veille de la livraison de la nouvelle ligne")
+                : (english ? ", the new line's delivery day" : ", jour de livraison de la nouvelle ligne");
         return java.util.Optional.ofNullable(switch (p.state()) {
             case "proposed" -> english
-                    ? "A request to move the cut to " + to + ", the new line's delivery day, awaits approval."
-                    : "Une demande de report de la coupure au " + to + ", jour de livraison de la nouvelle ligne, attend validation.";
+                    ? "A request to move the cut to " + to + when + ", awaits approval."
+                    : "Une demande de report de la coupure au " + to + when + ", attend validation.";
             case "requested", "acknowledged" -> english
-                    ? "We have asked the network owner to move the cut to " + to + ", the new line's delivery day."
-                    : "Nous avons demandé à l'opérateur du réseau de reporter la coupure au " + to + ", jour de livraison de la nouvelle ligne.";
+                    ? "We have asked the network owner to move the cut to " + to + when + "."
+                    : "Nous avons demandé à l'opérateur du réseau de reporter la coupure au " + to + when + ".";
             case "refused" -> english
                     ? "The network owner refused to move the cut to " + to + (p.reason() == null ? "" : ": " + plain(p.reason(), true)) + "."
                     : "L'opérateur du réseau a refusé de reporter la coupure au " + to

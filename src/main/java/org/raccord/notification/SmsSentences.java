@@ -20,6 +20,8 @@ final class SmsSentences {
     /** Changes whose news is not in the line's status: when absorbed, their own sentence goes along. */
     private static final List<String> NEWS = List.of("line.in-service", "line.delivered", "order.cancelled", "order.rejected",
             "breach.cleared", "cutover.cancelled", "cutover.postponed", "cutover.postponement-refused");
+    /** The owner's refusal to move the cut: its text states the breach (days and remedy) itself. */
+    private static final String REFUSED = "cutover.postponement-refused";
     /** States in which the new line is still to come. */
     private static final Set<String> AWAITED = Set.of("acknowledged", "pending", "held", "inProgress");
 
@@ -33,8 +35,17 @@ final class SmsSentences {
             case "delivery-date.revised" -> brief.dateTold(brief.facts().get("previousDeliveryDate"))
                     ? "delivery-date.revised" : "delivery-date.revised.untold";
             case "breach.detected" -> brief.line().cutoverDoneAt() != null ? "breach.detected.cut" : "breach.detected";
+            // Moved to the evening before the delivery (the owner's plan was full that day): the old line goes first.
+            case "cutover.postponed" -> eveOfDelivery(brief) ? "cutover.postponed.eve" : "cutover.postponed";
             default -> brief.eventType();
         };
+    }
+
+    private static boolean eveOfDelivery(SmsBrief brief) {
+        String delivery = brief.facts().get("deliveryDate");
+        OffsetDateTime cut = plannedAt(brief);
+        return delivery != null && cut != null
+                && cut.atZoneSameInstant(org.raccord.tracking.SpokenDates.PARIS).toLocalDate().isBefore(LocalDate.parse(delivery));
     }
 
     private static OffsetDateTime plannedAt(SmsBrief brief) {
@@ -65,12 +76,14 @@ final class SmsSentences {
             brief.latest("appointment.booked", "appointment.moved")
                     .ifPresent(c -> sentences.add(new Sentence("also.appointment", c.facts(), 2)));
         }
-        if (line.breach() && !brief.eventType().startsWith("breach.") && awaited) {
+        if (line.breach() && !brief.eventType().startsWith("breach.") && !brief.eventType().equals(REFUSED) && awaited) {
             sentences.add(breach(line));
         }
         // News the line's status does not carry: an absorbed change says it in its own words.
         for (String news : NEWS) {
-            if (!brief.eventType().equals(news)) {
+            // A moved cut already says the gap is lawful again: its cleared breach would say it twice.
+            boolean implied = "breach.cleared".equals(news) && brief.eventType().equals("cutover.postponed");
+            if (!brief.eventType().equals(news) && !implied) {
                 brief.latest(news).ifPresent(c -> sentences.add(1, new Sentence(news, c.facts(), 0)));
             }
         }
@@ -108,7 +121,8 @@ final class SmsSentences {
     }
 
     static Integer breachStated(List<Sentence> kept, SmsBrief brief) {
-        boolean stated = kept.stream().anyMatch(s -> s.key().startsWith("breach.detected") || s.key().startsWith("also.breach"));
+        boolean stated = kept.stream().anyMatch(s -> s.key().startsWith("breach.detected") || s.key().startsWith("also.breach")
+                || s.key().startsWith(REFUSED));
         if (!stated) {
             return null;
         }

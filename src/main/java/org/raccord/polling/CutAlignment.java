@@ -9,9 +9,14 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.raccord.tracking.BreachPreventions;
 import org.raccord.tracking.MaskedFailure;
+import org.raccord.tracking.PreventionPolicy;
 import org.raccord.tracking.PreventionRules;
+import org.raccord.tracking.Reason;
+import org.raccord.tracking.ReasonCatalogue;
 import org.raccord.wholesale.LineQuery;
 import org.raccord.wholesale.NetworkOwner;
 import org.raccord.wholesale.PostponementGranted;
@@ -32,6 +37,12 @@ import org.raccord.wholesale.WholesaleException;
 public class CutAlignment {
 
     private static final Logger LOG = Logger.getLogger(CutAlignment.class.getName());
+    /** Requests started, by mode (proposed or requested at once). */
+    static final String PROPOSED = "raccord.prevention.started";
+    /** Requests sent, by outcome (acknowledged, refused with the owner's code, unanswered). */
+    static final String SENT = "raccord.prevention.requests";
+    /** Requests settled, by state: accepted (a breach prevented) or expired. */
+    static final String SETTLED = "raccord.prevention.settled";
     /** Requests started and sent per run: a flood of breaches is worked through over several runs. */
     static final int PER_RUN = 50;
 
@@ -44,19 +55,33 @@ public class CutAlignment {
     @Inject
     PreventionSettings settings;
 
+    @Inject
+    MeterRegistry meters;
+
     public void run() {
         run(settings.rules());
     }
 
     void run(PreventionRules rules) {
         OffsetDateTime ownerNow = owner.ownerNow(Instant.now()).atOffset(ZoneOffset.UTC);
-        preventions.settle(rules, ownerNow);
-        preventions.propose(rules, ownerNow, PER_RUN);
+        // Accepted: a breach prevented (the feed shows the cut moved to the delivery).
+        preventions.settle(rules, ownerNow).forEach((state, n) -> meters.counter(SETTLED, "state", state.code()).increment(n));
+        if (rules.policy().mode() == PreventionPolicy.Mode.OFF) {
+            // Off means nothing goes to the owner, not even a request approved or queued before.
+            return;
+        }
+        meters.counter(PROPOSED, "mode", rules.policy().mode().code()).increment(preventions.propose(rules, ownerNow, PER_RUN));
         for (BreachPreventions.Pending pending : preventions.toSend(PER_RUN)) {
             if (!send(rules, pending)) {
                 break;
             }
         }
+    }
+
+    /** The owner's code as a metric tag: one of the codes the contract lists, else "other" (tags are a bounded set). */
+    private static String knownCode(String code) {
+        Reason reason = ReasonCatalogue.reason(code, null);
+        return reason != null && reason.known() ? reason.code().trim() : "other";
     }
 
     /** Sends one request and records the answer; false when the owner cannot be asked now. */
@@ -67,13 +92,16 @@ public class CutAlignment {
         try {
             PostponementGranted granted = owner.requestPostponement(new PostponementRequest(pending.requestId(), line,
                     pending.requestedCut()));
-            preventions.granted(rules, pending, granted.ownerReference());
+            preventions.granted(rules, pending, granted.ownerReference(), granted.grantedCut());
+            meters.counter(SENT, "outcome", "acknowledged", "code", "").increment();
             return true;
         } catch (WholesaleException.FunctionalFault refusal) {
             preventions.refused(rules, pending, refusal.code(), refusal.label());
+            meters.counter(SENT, "outcome", "refused", "code", knownCode(refusal.code())).increment();
             return true;
         } catch (WholesaleException trouble) {
             preventions.unanswered(rules, pending);
+            meters.counter(SENT, "outcome", "unanswered", "code", "").increment();
             LOG.log(Level.INFO, () -> "Request to move the cut of " + pending.orderReference() + " unanswered, sent again later: "
                     + MaskedFailure.of(trouble).getMessage());
             return !(trouble instanceof WholesaleException.Declined || trouble instanceof WholesaleException.Throttled);

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PreDestroy;
@@ -118,19 +117,11 @@ public class PollingSchedule {
             }
         }
         if (!feeds.stopping()) {
-            if (lease.leading()) {
-                align();
-            }
             reconciliation.run();
-        }
-    }
-
-    /** Breach prevention after the feeds: its trouble is logged, never a reason to stop polling. */
-    private void align() {
-        try {
-            alignment.run();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Breach prevention failed this run; it runs again at the next", MaskedFailure.of(e));
+            // Last: a failure here is the run's failure (the loop's health shows it), and costs nothing else.
+            if (lease.leading()) {
+                alignment.run();
+            }
         }
     }
 

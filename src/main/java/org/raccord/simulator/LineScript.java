@@ -94,12 +94,12 @@ public final class LineScript {
     }
 
     /**
-     * One customer-letter line in ten (and the last showcase line) slips much further: civil works
-     * are needed, and the line comes five weeks after the order, beyond what the owner will postpone
-     * a cut for.
+     * One customer-letter line in forty (and the last showcase line) slips much further: civil
+     * works are needed, and the line comes five weeks after the order, beyond what the owner will
+     * postpone a cut for.
      */
     private static boolean civilWorks(SimulatedLine line, SplittableRandom random) {
-        boolean drawn = random.nextInt(10) == 0;
+        boolean drawn = random.nextInt(40) == 0;
         return line.index() == Population.SHOWCASE - 1 || line.index() >= Population.SHOWCASE && drawn;
     }
 

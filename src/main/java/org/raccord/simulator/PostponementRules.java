@@ -23,8 +23,8 @@ public record PostponementRules(Duration minimumNotice, Duration maximumPostpone
         }
     }
 
-    /** 12 hours' notice, 15 days at most, twice at most, 2 % of days full, published within 30 minutes. */
+    /** 12 hours' notice, 15 days at most, twice at most, 1 % of days full, published within 30 minutes. */
     public static PostponementRules defaults() {
-        return new PostponementRules(Duration.ofHours(12), Duration.ofDays(15), 2, 0.02, Duration.ofMinutes(30));
+        return new PostponementRules(Duration.ofHours(12), Duration.ofDays(15), 2, 0.01, Duration.ofMinutes(30));
     }
 }

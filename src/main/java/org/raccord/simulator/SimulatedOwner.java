@@ -74,7 +74,7 @@ public class SimulatedOwner {
     int maximumMoves;
 
     @Inject
-    @ConfigProperty(name = "raccord.simulator.postponement.fullDayShare", defaultValue = "0.02")
+    @ConfigProperty(name = "raccord.simulator.postponement.fullDayShare", defaultValue = "0.01")
     double fullDayShare;
 
     private OwnerWorld world;

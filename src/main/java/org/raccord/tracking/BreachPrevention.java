@@ -88,6 +88,13 @@ public class BreachPrevention {
         reasonLabel = BoundedText.clip(label, 200);
     }
 
+    /** The owner commits to this cut: the feed is checked against it (it may differ from the one asked for). */
+    void granted(OffsetDateTime cut) {
+        if (cut != null) {
+            requestedCut = cut;
+        }
+    }
+
     void attempted(OffsetDateTime at) {
         attempts++;
         updatedAt = at;

@@ -54,13 +54,14 @@ public class BreachPreventions {
         if (rules.policy().mode() == PreventionPolicy.Mode.OFF) {
             return 0;
         }
-        List<TrackedLine> lines = em.createQuery("select l from TrackedLine l where l.gapBreach = true"
+        // The breach as its working days, not the flag: EclipseLink writes "= true" as "= 1", which H2 refuses.
+        List<TrackedLine> lines = em.createQuery("select l from TrackedLine l where l.gapWorkingDays > :allowed"
                         + " and l.cutoverState = :planned and l.cutoverDoneAt is null and l.deliveredAt is null"
                         + " and l.committedDeliveryDate is not null and l.cutoverPlannedAt > :horizon"
                         + " and not exists (select p.lineId from BreachPrevention p where p.lineId = l.id and (p.state in :open"
                         + " or p.forDelivery = l.committedDeliveryDate or p.requests >= :max)) order by l.cutoverPlannedAt",
                         TrackedLine.class)
-                .setParameter("planned", CutoverState.PLANNED)
+                .setParameter("allowed", ServiceGap.ALLOWED_WORKING_DAYS).setParameter("planned", CutoverState.PLANNED)
                 .setParameter("horizon", ownerNow.plus(rules.policy().minimumNotice()))
                 .setParameter("open", OPEN).setParameter("max", rules.policy().maximumRequests())
                 .setMaxResults(limit).getResultList();
@@ -75,19 +76,24 @@ public class BreachPreventions {
         return touched.size();
     }
 
-    /** Settles what the lines' facts settle (accepted by the feed, overtaken by the cut); returns how many changed. */
+    /** Settles what the lines' facts settle (accepted by the feed, overtaken by the cut); returns the states entered, counted. */
     @Transactional
-    public int settle(PreventionRules rules, OffsetDateTime ownerNow) {
+    public Map<PreventionState, Integer> settle(PreventionRules rules, OffsetDateTime ownerNow) {
         List<BreachPrevention> open = em.createQuery("select p from BreachPrevention p where p.state in :open", BreachPrevention.class)
                 .setParameter("open", OPEN).getResultList();
         OffsetDateTime now = OffsetDateTime.now(clock);
         Set<Long> touched = new HashSet<>();
+        Map<PreventionState, Integer> entered = new EnumMap<>(PreventionState.class);
         for (BreachPrevention p : open) {
             TrackedLine line = em.find(TrackedLine.class, p.lineId());
-            keep(line, rules.settle(line, p, ownerNow, now), false, touched, now);
+            PreventionRules.Change change = rules.settle(line, p, ownerNow, now);
+            if (change.changed()) {
+                entered.merge(p.state(), 1, Integer::sum);
+            }
+            keep(line, change, false, touched, now);
         }
         announce(touched, now);
-        return touched.size();
+        return entered;
     }
 
     /** Requests to send (new, approved, or sent without an answer), oldest first. */
@@ -103,8 +109,8 @@ public class BreachPreventions {
     }
 
     @Transactional
-    public void granted(PreventionRules rules, Pending sent, String ownerReference) {
-        change(sent.lineId(), (line, p) -> rules.granted(p, sent.requestId(), ownerReference, OffsetDateTime.now(clock)));
+    public void granted(PreventionRules rules, Pending sent, String ownerReference, OffsetDateTime grantedCut) {
+        change(sent.lineId(), (line, p) -> rules.granted(p, sent.requestId(), ownerReference, grantedCut, OffsetDateTime.now(clock)));
     }
 
     @Transactional

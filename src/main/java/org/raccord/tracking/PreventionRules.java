@@ -19,7 +19,9 @@ import java.util.UUID;
  * owner's appointment slots end at 17:00, so the old line stays on while the technician connects
  * the new one (no gap at all when the delivery keeps its date, and the gap is counted in days: 0
  * working days), and the cut stays as far as it can from now, which leaves the most notice to move
- * it again if the delivery slips.
+ * it again if the delivery slips. When the owner's plan is full that day, the working day before
+ * the delivery, at the same hour, is asked for instead: one working day without service, which the
+ * law allows.
  */
 public final class PreventionRules {
 
@@ -45,6 +47,17 @@ public final class PreventionRules {
 
     public PreventionPolicy policy() {
         return policy;
+    }
+
+    /** The owner's refusal when its intervention plan is full on the day asked for. */
+    static final String DAY_FULL = "PLAN_DE_CHARGE_SATURE";
+
+    private static LocalDate workingDayBefore(LocalDate day) {
+        LocalDate before = day.minusDays(1);
+        while (!WorkingDays.france().isWorkingDay(before)) {
+            before = before.minusDays(1);
+        }
+        return before;
     }
 
     public static OffsetDateTime alignedCut(LocalDate delivery) {
@@ -76,9 +89,13 @@ public final class PreventionRules {
     /** Starts a request (a new one, or the next for a new delivery date): proposed, or requested at once. */
     public Change start(TrackedLine line, BreachPrevention current, OffsetDateTime cut, OffsetDateTime now) {
         BreachPrevention p = current != null ? current : new BreachPrevention(line.id());
-        PreventionState first = policy.mode() == PreventionPolicy.Mode.AUTOMATIC ? PreventionState.REQUESTED : PreventionState.PROPOSED;
-        p.start(first, UUID.randomUUID(), cut, line.cutoverPlannedAt(), line.committedDeliveryDate(), now);
+        p.start(firstState(), UUID.randomUUID(), cut, line.cutoverPlannedAt(), line.committedDeliveryDate(), now);
         return new Change(p, List.of(new PreventionStep(p, now, null)), List.of());
+    }
+
+    /** Automatic: sent at once; propose: an operator approves it first. */
+    private PreventionState firstState() {
+        return policy.mode() == PreventionPolicy.Mode.AUTOMATIC ? PreventionState.REQUESTED : PreventionState.PROPOSED;
     }
 
     /** An operator's approval of a proposal: it is to be sent. */
@@ -99,28 +116,40 @@ public final class PreventionRules {
         return new Change(p, List.of(new PreventionStep(p, now, actor)), List.of());
     }
 
-    /** The owner's acknowledgement: it will move the cut; its feed confirms it later. */
-    public Change granted(BreachPrevention p, UUID requestId, String ownerReference, OffsetDateTime now) {
+    /** The owner's acknowledgement: it will move the cut (to the cut it grants); its feed confirms it later. */
+    public Change granted(BreachPrevention p, UUID requestId, String ownerReference, OffsetDateTime grantedCut, OffsetDateTime now) {
         if (p.state() != PreventionState.REQUESTED || !p.requestId().equals(requestId)) {
             return Change.none(p);
         }
         p.answered(ownerReference, null, null);
+        p.granted(grantedCut);
         p.state(PreventionState.ACKNOWLEDGED, now);
         return new Change(p, List.of(new PreventionStep(p, now, null)), List.of());
     }
 
-    /** The owner's refusal, with its code and label: the breach stands, the customer hears why. */
+    /**
+     * The owner's refusal, with its code and label: the breach stands, the customer hears why;
+     * unless the owner's plan was only full that day and the day before still keeps the gap lawful,
+     * in which case that day is asked for (at once, or proposed: as the first request was; the
+     * customer hears nothing yet).
+     */
     public Change refused(TrackedLine line, BreachPrevention p, UUID requestId, String code, String label, OffsetDateTime now) {
         if (p.state() != PreventionState.REQUESTED || !p.requestId().equals(requestId)) {
             return Change.none(p);
         }
         p.answered(null, code, label);
         p.state(PreventionState.REFUSED, now);
+        PreventionStep refusal = new PreventionStep(p, now, null);
+        OffsetDateTime dayBefore = alignedCut(workingDayBefore(p.forDelivery()));
+        if (DAY_FULL.equals(code) && p.requestedCut().isAfter(dayBefore) && dayBefore.isAfter(line.cutoverPlannedAt())
+                && p.requests() < policy.maximumRequests()) {
+            p.start(firstState(), UUID.randomUUID(), dayBefore, line.cutoverPlannedAt(), p.forDelivery(), now);
+            return new Change(p, List.of(refusal, new PreventionStep(p, now, null)), List.of());
+        }
         Map<String, String> facts = facts(line, p);
         Reason reason = ReasonCatalogue.reason(code, label);
         facts.putAll(Outcome.reasonFacts(reason));
-        return new Change(p, List.of(new PreventionStep(p, now, null)),
-                List.of(new DomainEvent(DomainEventType.POSTPONEMENT_REFUSED, now, Map.copyOf(facts))));
+        return new Change(p, List.of(refusal), List.of(new DomainEvent(DomainEventType.POSTPONEMENT_REFUSED, now, Map.copyOf(facts))));
     }
 
     /** Sent without an answer (timeout, owner down, no quota): it goes again later under the same id. */
@@ -145,13 +174,15 @@ public final class PreventionRules {
                     p.state(PreventionState.ACCEPTED, now);
                     steps.add(new PreventionStep(p, now, null));
                     events.add(new DomainEvent(DomainEventType.CUTOVER_POSTPONED, now, Map.copyOf(facts(line, p))));
-                } else if (p.state() == PreventionState.ACKNOWLEDGED ? line.cutoverDoneAt() != null : overtaken(line, ownerNow)) {
+                } else if (p.state() == PreventionState.ACKNOWLEDGED
+                        ? line.cutoverDoneAt() != null || line.cutoverState() != CutoverState.PLANNED : overtaken(line, ownerNow)) {
                     p.state(PreventionState.EXPIRED, now);
                     steps.add(new PreventionStep(p, now, null));
                 }
             }
             case PROPOSED -> {
-                if (overtaken(line, ownerNow)) {
+                // A proposal for a delivery date that has since moved would ask for the wrong cut: a new one follows.
+                if (overtaken(line, ownerNow) || !p.forDelivery().equals(line.committedDeliveryDate())) {
                     p.state(PreventionState.EXPIRED, now);
                     steps.add(new PreventionStep(p, now, null));
                 }

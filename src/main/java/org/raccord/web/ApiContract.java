@@ -43,6 +43,10 @@ public class ApiContract implements OASFilter {
             Map.entry("ServiceGap", List.of("calendarDays", "workingDays", "breach", "allowedWorkingDays")),
             Map.entry("BreachPrevention", List.of("state", "requestedCut", "forDelivery", "requests", "history")),
             Map.entry("BreachPreventionStep", List.of("at", "state", "requestedCut")),
+            Map.entry("PreventionRequest", List.of("orderReference", "state", "requestedCut", "forDelivery", "requests", "attempts",
+                    "updatedAt")),
+            Map.entry("PreventionStatus", List.of("mode", "counts", "awaitingApproval", "inFlight", "outcomes")),
+            Map.entry("PreventionMode", List.of("mode")),
             Map.entry("MilestoneView", List.of("sourceFeed", "sourceSequence")),
             Map.entry("Alert", List.of()),
             Map.entry("Freshness", List.of("confirmedAt", "changedAt", "orderSequence", "cutoverSequence", "degraded")),
@@ -103,7 +107,8 @@ public class ApiContract implements OASFilter {
     public static final List<String> PROBLEM_TYPES = Stream.of("invalid-request", "malformed-body", "unauthenticated",
                     "invalid-token", "insufficient-scope", "forbidden", "csrf-token", "unknown-line", "unknown-order",
                     "unknown-subscription", "unknown-dead-letter", "unknown-operation", "unknown-quarantined-event",
-                    "simulator-disabled", "replay-failed", "refused-by-owner", "too-many-requests", "too-many-pings",
+                    "simulator-disabled", "replay-failed", "refused-by-owner", "no-proposal", "proposal-not-pending",
+                    "too-many-requests", "too-many-pings",
                     "owner-unavailable", "bad-request", "not-found", "method-not-allowed", "not-acceptable",
                     "unsupported-media-type", "client-error", "internal-error")
             .map(kind -> "/problems/" + kind).toList();

@@ -155,6 +155,9 @@ class AdminConsoleIT {
             assertThat(browser.text("#members tbody")).as("the instance, its role and its health").contains("(this page)", "leader", "UP");
             browser.show("#breaches-card");
             browser.screenshot("2-letter-breach");
+            // The tests' servers propose (operations approve each request); the card says so.
+            assertThat(browser.find("#prevention-mode-select").getAttribute("value")).isEqualTo("propose");
+            assertThat(browser.present("#prevention-awaiting")).isTrue();
             browser.click("#breaches tr[data-order='" + order + "'] button.refresh-line");
             await().atMost(Duration.ofSeconds(30)).until(() -> browser.text("#audit tbody").contains("refresh line"));
             assertThat(browser.text("#audit tbody tr:first-child")).contains("admin", "refresh line", order, "200");
@@ -247,5 +250,29 @@ class AdminConsoleIT {
     private static double metric(String text, String series) {
         return text.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1)))
                 .findFirst().orElse(-1);
+    }
+
+    @Test
+    @Order(6)
+    void breachPreventionsModeIsAnOperatorsActionForTheWholeCluster() {
+        JsonObject status = Http.json(Http.get("api/admin/prevention", Http.ADMIN));
+        assertThat(status.getString("mode")).isEqualTo("propose");
+        assertThat(status.getJsonArray("awaitingApproval")).isNotNull();
+        assertThat(Http.put("api/admin/prevention/mode", Http.ADMIN, "{\"mode\":\"automatic\"}").statusCode())
+                .as("without the CSRF token").isEqualTo(403);
+        try {
+            HttpResponse<String> changed = Http.put("api/admin/prevention/mode", Http.ADMIN, "{\"mode\":\"automatic\"}", Http.csrf(Http.ADMIN));
+            assertThat(changed.statusCode()).isEqualTo(200);
+            assertThat(Http.json(Http.get("api/admin/prevention", Http.ADMIN)).getString("mode")).isEqualTo("automatic");
+            HttpResponse<String> wrong = Http.put("api/admin/prevention/mode", Http.ADMIN, "{\"mode\":\"sometimes\"}", Http.csrf(Http.ADMIN));
+            assertThat(wrong.statusCode()).isEqualTo(400);
+            assertThat(wrong.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        } finally {
+            assertThat(Http.put("api/admin/prevention/mode", Http.ADMIN, "{\"mode\":\"propose\"}", Http.csrf(Http.ADMIN)).statusCode())
+                    .isEqualTo(200);
+        }
+        HttpResponse<String> unknown = Http.action("api/admin/prevention/CMD-99999999/approve", Http.ADMIN, null, Http.csrf(Http.ADMIN));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(Http.json(Http.get("api/admin/console", Http.ADMIN)).getJsonArray("audit").toString()).contains("breach prevention mode");
     }
 }

@@ -21,7 +21,10 @@ import org.raccord.polling.StoryFeed;
 import org.raccord.simulator.LocalOwner;
 import org.raccord.tracking.Contact;
 import org.raccord.tracking.SpokenDates;
+import org.raccord.tracking.PreventionPolicy;
+import org.raccord.tracking.PreventionRules;
 import org.raccord.tracking.StoryLedger;
+import org.raccord.tracking.StoryPreventions;
 
 /**
  * Replays the simulator's showcase lines through Raccord on one clock, as in production (the
@@ -52,6 +55,17 @@ final class SmsReplay {
     private record Pending(String order, String eventId, String eventType, Instant createdAt, String[] body) {
     }
 
+    /** Raccord asks the owner to move cuts (automatic breach prevention), or not. */
+    private final boolean preventing;
+
+    SmsReplay() {
+        this(false);
+    }
+
+    SmsReplay(boolean preventing) {
+        this.preventing = preventing;
+    }
+
     private final SmsTemplates templates = new SmsTemplates(true);
     private final CloudEvents events = new CloudEvents(templates, QuietHours.parse(QUIET, SpokenDates.PARIS));
     private final Coalescing coalescing = new Coalescing(templates, QuietHours.parse(QUIET, SpokenDates.PARIS));
@@ -70,7 +84,7 @@ final class SmsReplay {
             StoryLedger ledger = new StoryLedger(owner.realClock,
                     order -> new Contact(String.format("+3361234%04d", index.getOrDefault(order, 0)), language));
             try (StoryFeed feed = new StoryFeed(owner.baseUrl, ledger)) {
-                return run(owner, ledger, feed, outage);
+                return run(owner, ledger, feed, outage, new StoryPreventions(ledger, owner.realClock));
             }
         }
     }
@@ -82,7 +96,9 @@ final class SmsReplay {
         }
     }
 
-    private List<Story> run(LocalOwner owner, StoryLedger ledger, StoryFeed feed, Predicate<Instant> outage) {
+    private List<Story> run(LocalOwner owner, StoryLedger ledger, StoryFeed feed, Predicate<Instant> outage,
+                            StoryPreventions preventions) {
+        PreventionRules rules = new PreventionRules(new PreventionPolicy(PreventionPolicy.Mode.AUTOMATIC, Duration.ofHours(12), 3));
         TreeSet<Instant> steps = new TreeSet<>(owner.publicationTimes(SHOWCASE));
         Instant end = steps.last().plus(Duration.ofDays(3));
         steps.add(end);
@@ -104,6 +120,10 @@ final class SmsReplay {
                 steps.add(now.plus(Duration.ofMinutes(5)));
             } else {
                 feed.poll();
+                if (preventing) {
+                    feed.align(preventions, rules);
+                    preventionSteps(ledger, preventions, now, steps);
+                }
             }
             ledger.announceImminentCutovers(now.atOffset(ZoneOffset.UTC), LEAD);
             dispatch(ledger, queues, now);
@@ -123,6 +143,22 @@ final class SmsReplay {
                     line.committedDeliveryDate(), line.gapWorkingDays(), breachAtCut.getOrDefault(order, false), gapAtCut.get(order)));
         }
         return stories;
+    }
+
+    /**
+     * The owner publishes a move it granted half an hour after acknowledging it, and cuts at the
+     * granted time: neither is among the publication times the replay started with.
+     */
+    private static void preventionSteps(StoryLedger ledger, StoryPreventions preventions, Instant now, TreeSet<Instant> steps) {
+        for (String order : ledger.orders()) {
+            preventions.of(order).ifPresent(p -> {
+                if (!p.state().settled()) {
+                    steps.add(now.plus(Duration.ofMinutes(31)));
+                }
+                ledger.line(order).map(StoryLedger.LineSnapshot::cutoverPlannedAt).map(planned -> planned.toInstant().plusSeconds(1))
+                        .filter(cut -> cut.isAfter(now)).ifPresent(steps::add);
+            });
+        }
     }
 
     private void dispatch(StoryLedger ledger, Map<String, List<Pending>> queues, Instant now) {

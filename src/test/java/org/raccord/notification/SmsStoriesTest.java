@@ -36,6 +36,9 @@ class SmsStoriesTest {
     private static List<SmsReplay.Story> english;
     private static SmsReplay.Story burstFr;
     private static SmsReplay.Story burstEn;
+    /** The showcase replayed with automatic breach prevention. */
+    private static List<SmsReplay.Story> preventedFr;
+    private static List<SmsReplay.Story> preventedEn;
 
     @BeforeAll
     static void replay() {
@@ -49,6 +52,9 @@ class SmsStoriesTest {
         Instant to = times.get(5).plus(Duration.ofMinutes(1));
         burstFr = replay.replay("fr", at -> !at.isBefore(from) && at.isBefore(to)).get(revised);
         burstEn = replay.replay("en", at -> !at.isBefore(from) && at.isBefore(to)).get(revised);
+        SmsReplay preventing = new SmsReplay(true);
+        preventedFr = preventing.replay("fr", at -> false);
+        preventedEn = preventing.replay("en", at -> false);
     }
 
     @Test
@@ -61,6 +67,27 @@ class SmsStoriesTest {
         }
         checkRules(burstFr, true);
         checkRules(burstEn, false);
+        for (int i = 0; i < preventedFr.size(); i++) {
+            checkRules(preventedFr.get(i), true);
+            checkRules(preventedEn.get(i), false);
+        }
+    }
+
+    @Test
+    void withPreventionTheLetterKeepsItsOldLineUntilTheNewOneAndARefusalIsToldWithTheRemedy() {
+        SmsReplay.Story letter = preventedFr.get(indexOf(preventedFr, "CUSTOMER_LETTER"));
+        assertThat(letter.breachAtCut()).as("no breach left at the cut").isFalse();
+        assertThat(letter.gapWorkingDays()).isLessThanOrEqualTo(1);
+        assertThat(letter.sms()).anySatisfy(s -> assertThat(s.text()).contains("restera active jusqu'à l'arrivée de la nouvelle")
+                .doesNotContain("l'interruption de votre ligne ne dépassera plus"));
+
+        SmsReplay.Story refused = preventedFr.get(SmsReplay.SHOWCASE - 1);
+        assertThat(refused.breachAtCut()).as("the refusal leaves the breach").isTrue();
+        assertThat(refused.sms().stream().filter(s -> s.arrives().isBefore(refused.cut().toInstant())))
+                .anySatisfy(s -> {
+                    assertThat(s.text()).contains("refuse de reporter la coupure", "jours ouvrés sans internet");
+                    assertThat(s.text().split("Votre fournisseur vous appellera.", -1)).as("the remedy, once").hasSize(2);
+                });
     }
 
     @Test
@@ -83,7 +110,7 @@ class SmsStoriesTest {
 
     @Test
     void theDocumentIsWhatTheCodeSays() throws IOException {
-        String written = StoryDocument.of(french, english, burstFr, burstEn);
+        String written = StoryDocument.of(french, english, burstFr, burstEn, preventedFr, preventedEn);
         if (Boolean.getBoolean("raccord.stories.write")) {
             Files.writeString(DOCUMENT, written, StandardCharsets.UTF_8);
         }

@@ -60,12 +60,14 @@ class SmsTemplatesTest {
         assertThat(templates.render("cutover.postponed", postponed, LINE, "fr"))
                 .contains("restera active jusqu'à l'arrivée de la nouvelle", "mercredi 9 décembre", "18 h 00");
         assertThat(templates.render("cutover.postponed", postponed, LINE, "en")).contains("stay on until the new one arrives");
+        assertThat(templates.render("cutover.postponed.eve", Map.of("plannedAt", "2026-12-08T17:00:00Z", "deliveryDate", "2026-12-09"),
+                LINE, "fr")).contains("mardi 8 décembre à 18 h 00", "la veille", "mercredi 9 décembre", "au plus un jour ouvré");
 
         Map<String, String> refused = Map.of("deliveryDate", "2026-12-09", "reasonCode", "REPORT_MAXIMAL_DEPASSE",
                 "reasonLabel", "Report au-delà de 15 jours");
         assertThat(templates.render("cutover.postponement-refused", refused, LINE, "fr"))
                 .contains("jeudi 19 novembre à 8 h 00", "mercredi 9 décembre", "ne reporte pas une coupure aussi loin",
-                        "Une box 4G vous attend en boutique.");
+                        "7 jours ouvrés sans internet", "Une box 4G vous attend en boutique.");
         assertThat(templates.render("cutover.postponement-refused", refused, LINE, "en"))
                 .contains("does not postpone a cut that far", "A 4G box awaits you in store.");
     }

@@ -20,7 +20,8 @@ final class StoryDocument {
     private StoryDocument() {
     }
 
-    static String of(List<SmsReplay.Story> french, List<SmsReplay.Story> english, SmsReplay.Story burstFr, SmsReplay.Story burstEn) {
+    static String of(List<SmsReplay.Story> french, List<SmsReplay.Story> english, SmsReplay.Story burstFr, SmsReplay.Story burstEn,
+                     List<SmsReplay.Story> preventedFr, List<SmsReplay.Story> preventedEn) {
         StringBuilder md = new StringBuilder();
         md.append("# SMS stories\n\n")
                 .append("What each customer of the simulator's showcase receives by SMS, exactly as the SMS platform would send it:\n")
@@ -43,6 +44,12 @@ final class StoryDocument {
         }
         story(md, "A burst of changes: the owner out of reach while a delivery date slips (delivery date revised, replayed with an outage)",
                 burstFr, burstEn);
+        int letter = SmsStoriesTest.indexOf(preventedFr, "CUSTOMER_LETTER");
+        story(md, "The customer letter with breach prevention: Raccord asks the owner to cut the old line on the new one's delivery"
+                + " day (replayed with raccord.prevention.mode=automatic)", preventedFr.get(letter), preventedEn.get(letter));
+        int refused = SmsReplay.SHOWCASE - 1;
+        story(md, "A breach the owner will not prevent: the delivery slips five weeks (civil works), beyond what the owner postpones"
+                + " a cut for (replayed with raccord.prevention.mode=automatic)", preventedFr.get(refused), preventedEn.get(refused));
         return md.toString();
     }
 

@@ -63,6 +63,9 @@ class BreachPreventionStoryTest {
 
     private void replay(PreventionRules rules, int days, Duration every, Predicate<StoryLedger> done) {
         alignment.preventions = preventions;
+        if (alignment.meters == null) {
+            alignment.meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        }
         if (alignment.owner == null) {
             alignment.owner = network();
         }
@@ -118,6 +121,8 @@ class BreachPreventionStoryTest {
         assertThat(refusal.storedAt()).as("told before the cut").isBefore(standing.cutoverDoneAt());
         // The historical letter line was cut before Raccord could ask: nothing was asked.
         assertThat(preventions.of(owner.orderOf(0))).isEmpty();
+        assertThat(alignment.meters.counter(CutAlignment.SETTLED, "state", "accepted").count()).as("breaches prevented").isEqualTo(3);
+        assertThat(alignment.meters.counter(CutAlignment.SENT, "outcome", "refused", "code", "REPORT_MAXIMAL_DEPASSE").count()).isEqualTo(1);
     }
 
     @Test

@@ -72,8 +72,35 @@ class PollingScheduleTest {
                 return reconcile.getAsInt();
             }
         };
+        schedule.alignment = new CutAlignment() {
+            @Override
+            public void run() {
+                // Breach prevention: its own tests (BreachPreventionStoryTest).
+            }
+        };
         schedule.watch(Clock.systemUTC());
         return schedule;
+    }
+
+    @Test
+    void onlyTheLeaderAsksToMoveCutsAfterReconcilingAndItsFailureIsTheRunsFailure() {
+        AtomicInteger aligned = new AtomicInteger();
+        AtomicInteger reconciliations = new AtomicInteger();
+        for (boolean leader : new boolean[] {true, false}) {
+            PollingSchedule schedule = schedule(countingFeeds(false), reconciliations::incrementAndGet, leader);
+            schedule.alignment = new CutAlignment() {
+                @Override
+                public void run() {
+                    aligned.incrementAndGet();
+                    throw new IllegalStateException("no prevention today");
+                }
+            };
+            schedule.runOnce();
+            assertThat(schedule.heartbeat().orElseThrow().read().lastFailure()).as("leader " + leader)
+                    .isEqualTo(leader ? "IllegalStateException: no prevention today" : null);
+        }
+        assertThat(aligned.get()).isEqualTo(1);
+        assertThat(reconciliations.get()).as("reconciled first, leader or not").isEqualTo(2);
     }
 
     @Test

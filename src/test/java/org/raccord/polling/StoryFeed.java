@@ -18,6 +18,7 @@ import org.raccord.wholesale.WholesaleSettings;
 public final class StoryFeed implements AutoCloseable {
 
     private final FeedPoller poller = new FeedPoller();
+    private final CutAlignment alignment = new CutAlignment();
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
 
     public StoryFeed(String baseUrl, LineLedger ledger) {
@@ -30,6 +31,7 @@ public final class StoryFeed implements AutoCloseable {
         poller.pageSize = 50;
         poller.pagesPerRun = 1_000;
         poller.quarantineAfter = 3;
+        alignment.meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
     }
 
     /** The default guards, but a quota no replay reaches: a replay runs weeks of owner time in seconds. */
@@ -40,6 +42,16 @@ public final class StoryFeed implements AutoCloseable {
     }
 
     /** One run of both feeds; returns how many events were applied. */
+    /**
+     * Breach prevention after a poll, as the leader runs it: Raccord's {@link CutAlignment} with its
+     * records in {@code preventions} (a story's, in memory), asking the owner this poller reads.
+     */
+    public void align(org.raccord.tracking.BreachPreventions preventions, org.raccord.tracking.PreventionRules rules) {
+        alignment.owner = poller.owner;
+        alignment.preventions = preventions;
+        alignment.run(rules);
+    }
+
     /** The owner as the poller reads it: its clock is the owner's time the feeds last told. */
     public NetworkOwner owner() {
         return poller.owner;

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.raccord.support.OwnerTruth;
+import org.raccord.support.ConsoleBrowser;
 import org.raccord.support.TruthCheck;
 import org.raccord.support.WebhookReceiver;
 
@@ -263,7 +265,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anInstanceThatDoesNotReadTheFeedsStillSaysItsAnswersAreDegradedWhileTheOwnerIsDown() {
         String reader = identity.bearer("portal", "api-read");
         Instance follower = leading(a) ? b : a;
@@ -277,6 +279,52 @@ class ClusterIT {
         }
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> tag(follower, "CMD-00000002", reader).contains("-fresh-"));
+    }
+
+    @Test
+    @Order(6)
+    void aProposalApprovedOnOneInstanceIsSentByTheLeaderAndTheOwnersFeedConfirmsTheMovedCut() throws Exception {
+        // Production proposes: a live line whose cut comes days before its delivery waits for operations.
+        JsonObject proposal = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> a.admin("prevention").getJsonArray("awaitingApproval").getValuesAs(JsonObject.class).stream()
+                        .findFirst().orElse(null), p -> p != null);
+        assertThat(proposal.getString("ndi")).as("masked on a screen").contains("*");
+        String token = json(a.get("api/admin/session", a.operator()).body()).getString("csrfToken");
+        assertThat(b.post("api/admin/prevention/" + proposal.getString("orderReference") + "/approve", b.operator(), null, null)
+                .statusCode()).as("without the CSRF token").isEqualTo(403);
+        assertThat(a.post("api/admin/prevention/CMD-99999999/approve", a.operator(), token, null).statusCode()).isEqualTo(404);
+
+        // Approved in the browser, on the instance that does not lead.
+        Instance follower = leading(a) ? b : a;
+        String order;
+        try (ConsoleBrowser browser = new ConsoleBrowser("ops:" + cluster.production.operatorPassword, follower.base())) {
+            browser.open("admin/");
+            await().atMost(Duration.ofSeconds(30)).until(() -> browser.present("#prevention-awaiting tr[data-order]"));
+            assertThat(browser.find("#prevention-mode-select").getAttribute("value")).as("production's default").isEqualTo("propose");
+            order = browser.find("#prevention-awaiting tr[data-order]").getAttribute("data-order");
+            browser.show("#prevention-card");
+            browser.screenshot("cluster-prevention-proposal");
+            browser.click("#prevention-awaiting tr[data-order='" + order + "'] button.approve");
+            await().atMost(Duration.ofSeconds(30)).until(() -> browser.text("#audit tbody").contains("approve cut postponement"));
+            assertThat(browser.text("#audit tbody tr:first-child")).contains("ops", "approve cut postponement", order, "204");
+        }
+        assertThat(a.post("api/admin/prevention/" + order + "/approve", a.operator(), token, null).statusCode())
+                .as("approved already, through the other instance").isEqualTo(409);
+
+        String reader = identity.bearer("portal", "api-read");
+        JsonObject prevented = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> json(b.get("api/v1/lines/" + order, reader).body()), l -> l.containsKey("breachPrevention")
+                        && "accepted".equals(l.getJsonObject("breachPrevention").getString("state")));
+        JsonObject p = prevented.getJsonObject("breachPrevention");
+        assertThat(p.getString("ownerReference")).startsWith("RPB-");
+        assertThat(Instant.parse(prevented.getJsonObject("previousProvider").getString("plannedCutAt")))
+                .as("the owner's feed moved the cut to the one asked for").isEqualTo(Instant.parse(p.getString("requestedCut")));
+        assertThat(prevented.getJsonObject("serviceGap").getBoolean("breach")).isFalse();
+        assertThat(p.getJsonArray("history").getValuesAs(JsonObject.class)).extracting(h -> h.getString("state"))
+                .containsExactly("proposed", "requested", "acknowledged", "accepted");
+        assertThat(p.getJsonArray("history").getJsonObject(1).containsKey("operator")).as("no staff name in a client's answer").isFalse();
+        assertThat(a.admin("prevention").getJsonArray("outcomes").getValuesAs(JsonObject.class))
+                .anySatisfy(o -> assertThat(o.getString("orderReference")).isEqualTo(order));
     }
 
     private static String tag(Instance i, String order, String reader) {

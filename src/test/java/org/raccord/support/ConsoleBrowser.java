@@ -29,15 +29,28 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profile;
+    private final String base;
 
     /** {@code user} is "name:password", or null for an anonymous visitor. */
     public ConsoleBrowser(String user) throws IOException {
+        this(user, Http.BASE);
+    }
+
+    /**
+     * A browser for the server at {@code base}; over HTTPS it accepts the test's own self-signed
+     * certificate (the production package's tests).
+     */
+    public ConsoleBrowser(String user, String base) throws IOException {
+        this.base = base;
         profile = Files.createTempDirectory("raccord-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("raccord.it.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1440,1000", "--user-data-dir=" + profile);
+        if (base.startsWith("https:")) {
+            options.addArguments("--ignore-certificate-errors");
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("raccord.it.chromedriver", "/usr/bin/chromedriver")).toFile())
                 .build();
@@ -51,7 +64,7 @@ public final class ConsoleBrowser implements AutoCloseable {
     }
 
     public void open(String path) {
-        driver.get(Http.BASE + path);
+        driver.get(base + path);
     }
 
     public String pageSource() {

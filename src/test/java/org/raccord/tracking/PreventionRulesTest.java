@@ -57,16 +57,16 @@ class PreventionRulesTest {
                 .isEqualTo(PreventionState.PROPOSED);
         // Open, then settled for this date: nothing new until the date moves.
         assertThat(automatic.proposal(line, p, NOW)).isEmpty();
-        automatic.refused(line, p, p.requestId(), "PLAN_DE_CHARGE_SATURE", "Plan de charge complet", NOW);
+        automatic.refused(line, p, p.requestId(), "REPORTS_EPUISES", "Déjà reportée", NOW);
         assertThat(automatic.proposal(line, p, NOW)).isEmpty();
         line.committedDelivery(LocalDate.of(2026, 12, 11));
         assertThat(automatic.proposal(line, p, NOW)).contains(OffsetDateTime.parse("2026-12-11T18:00:00+01:00"));
 
         automatic.start(line, p, OffsetDateTime.parse("2026-12-11T18:00:00+01:00"), NOW);
-        automatic.refused(line, p, p.requestId(), "PLAN_DE_CHARGE_SATURE", "Plan de charge complet", NOW);
+        automatic.refused(line, p, p.requestId(), "REPORTS_EPUISES", "Déjà reportée", NOW);
         line.committedDelivery(LocalDate.of(2026, 12, 14));
         automatic.start(line, p, OffsetDateTime.parse("2026-12-14T18:00:00+01:00"), NOW);
-        automatic.refused(line, p, p.requestId(), "PLAN_DE_CHARGE_SATURE", "Plan de charge complet", NOW);
+        automatic.refused(line, p, p.requestId(), "REPORTS_EPUISES", "Déjà reportée", NOW);
         line.committedDelivery(LocalDate.of(2026, 12, 15));
         assertThat(p.requests()).isEqualTo(3);
         assertThat(automatic.proposal(line, p, NOW)).as("three requests at most").isEmpty();
@@ -78,8 +78,8 @@ class PreventionRulesTest {
         OffsetDateTime aligned = PreventionRules.alignedCut(DUE);
         BreachPrevention p = automatic.start(line, null, aligned, NOW).prevention();
 
-        assertThat(automatic.granted(p, UUID.randomUUID(), "RPB-1", NOW).changed()).as("an answer to another request").isFalse();
-        assertThat(automatic.granted(p, p.requestId(), "RPB-00000001", NOW).changed()).isTrue();
+        assertThat(automatic.granted(p, UUID.randomUUID(), "RPB-1", aligned, NOW).changed()).as("an answer to another request").isFalse();
+        assertThat(automatic.granted(p, p.requestId(), "RPB-00000001", aligned, NOW).changed()).isTrue();
         assertThat(p.state()).isEqualTo(PreventionState.ACKNOWLEDGED);
         assertThat(automatic.settle(line, p, NOW, NOW).changed()).as("the feed has not moved the cut yet").isFalse();
 
@@ -108,10 +108,58 @@ class PreventionRulesTest {
         PreventionRules propose = rules(PreventionPolicy.Mode.PROPOSE);
         TrackedLine other = breach(CUT, DUE);
         BreachPrevention proposed = propose.start(other, null, PreventionRules.alignedCut(DUE), NOW).prevention();
-        assertThat(propose.granted(proposed, proposed.requestId(), "x", NOW).changed()).as("a proposal was never sent").isFalse();
+        assertThat(propose.granted(proposed, proposed.requestId(), "x", CUT, NOW).changed()).as("a proposal was never sent").isFalse();
         assertThat(propose.settle(other, proposed, NOW, NOW).changed()).isFalse();
         assertThat(propose.settle(other, proposed, CUT.minusHours(2), NOW).changed()).isTrue();
         assertThat(proposed.state()).isEqualTo(PreventionState.EXPIRED);
         assertThatThrownBy(() -> propose.approve(proposed, "operator", NOW)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aFullDayAtTheOwnerAsksForTheWorkingDayBeforeWhichTheLawAllows() {
+        TrackedLine line = breach(CUT, DUE);
+        BreachPrevention p = automatic.start(line, null, PreventionRules.alignedCut(DUE), NOW).prevention();
+        UUID first = p.requestId();
+
+        PreventionRules.Change full = automatic.refused(line, p, first, "PLAN_DE_CHARGE_SATURE", "Plan de charge complet", NOW);
+
+        assertThat(full.events()).as("nothing told yet: another day is asked for").isEmpty();
+        assertThat(full.steps()).extracting(PreventionStep::state).containsExactly("refused", "requested");
+        assertThat(p.state()).isEqualTo(PreventionState.REQUESTED);
+        assertThat(p.requestId()).isNotEqualTo(first);
+        assertThat(p.requestedCut()).isEqualTo(OffsetDateTime.parse("2026-12-08T18:00:00+01:00"));
+        assertThat(ServiceGap.of(p.requestedCut().toLocalDate(), false, DUE, false, WorkingDays.france()).breach()).isFalse();
+
+        PreventionRules.Change again = automatic.refused(line, p, p.requestId(), "PLAN_DE_CHARGE_SATURE", "Plan de charge complet", NOW);
+        assertThat(again.events()).extracting(DomainEvent::type).containsExactly(DomainEventType.POSTPONEMENT_REFUSED);
+        assertThat(p.state()).isEqualTo(PreventionState.REFUSED);
+    }
+
+    @Test
+    void theCutTheOwnerGrantsIsTheOneTheFeedMustShowAndNothingStaysOpenForever() {
+        TrackedLine line = breach(CUT, DUE);
+        BreachPrevention p = automatic.start(line, null, PreventionRules.alignedCut(DUE), NOW).prevention();
+        OffsetDateTime granted = OffsetDateTime.parse("2026-12-09T20:00:00+01:00");
+        automatic.granted(p, p.requestId(), "RPB-00000007", granted, NOW);
+        line.cutover(CutoverState.PLANNED, null, granted, null);
+        assertThat(automatic.settle(line, p, NOW, NOW).events()).extracting(DomainEvent::type)
+                .containsExactly(DomainEventType.CUTOVER_POSTPONED);
+
+        // An acknowledged move whose cutover is then called off is over, not waiting for ever.
+        TrackedLine cancelled = breach(CUT, DUE);
+        BreachPrevention q = automatic.start(cancelled, null, PreventionRules.alignedCut(DUE), NOW).prevention();
+        automatic.granted(q, q.requestId(), "RPB-00000008", PreventionRules.alignedCut(DUE), NOW);
+        cancelled.cutover(CutoverState.CANCELLED, null, null, null);
+        automatic.settle(cancelled, q, NOW, NOW);
+        assertThat(q.state()).isEqualTo(PreventionState.EXPIRED);
+
+        // A proposal for a delivery date that moved meanwhile expires; the next one asks for the new date.
+        PreventionRules propose = rules(PreventionPolicy.Mode.PROPOSE);
+        TrackedLine slipped = breach(CUT, DUE);
+        BreachPrevention r = propose.start(slipped, null, PreventionRules.alignedCut(DUE), NOW).prevention();
+        slipped.committedDelivery(LocalDate.of(2026, 12, 11));
+        propose.settle(slipped, r, NOW, NOW);
+        assertThat(r.state()).isEqualTo(PreventionState.EXPIRED);
+        assertThat(propose.proposal(slipped, r, NOW)).contains(OffsetDateTime.parse("2026-12-11T18:00:00+01:00"));
     }
 }

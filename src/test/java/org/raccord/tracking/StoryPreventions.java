@@ -39,6 +39,9 @@ public final class StoryPreventions extends BreachPreventions {
     public int propose(PreventionRules rules, OffsetDateTime ownerNow, int limit) {
         int started = 0;
         for (TrackedLine line : List.copyOf(ledger.tracked())) {
+            if (!line.gapBreach()) {
+                continue;
+            }
             BreachPrevention before = records.get(line.orderReference());
             Optional<OffsetDateTime> cut = started < limit ? rules.proposal(line, before, ownerNow) : Optional.empty();
             if (cut.isPresent()) {
@@ -50,14 +53,16 @@ public final class StoryPreventions extends BreachPreventions {
     }
 
     @Override
-    public int settle(PreventionRules rules, OffsetDateTime ownerNow) {
-        int settled = 0;
+    public Map<PreventionState, Integer> settle(PreventionRules rules, OffsetDateTime ownerNow) {
+        Map<PreventionState, Integer> entered = new java.util.EnumMap<>(PreventionState.class);
         for (Map.Entry<String, BreachPrevention> e : records.entrySet()) {
             PreventionRules.Change change = rules.settle(line(e.getKey()), e.getValue(), ownerNow, now());
-            settled += change.changed() ? 1 : 0;
+            if (change.changed()) {
+                entered.merge(e.getValue().state(), 1, Integer::sum);
+            }
             keep(line(e.getKey()), change);
         }
-        return settled;
+        return entered;
     }
 
     @Override
@@ -73,8 +78,9 @@ public final class StoryPreventions extends BreachPreventions {
     }
 
     @Override
-    public void granted(PreventionRules rules, Pending sent, String ownerReference) {
-        keep(line(sent.orderReference()), rules.granted(record(sent.orderReference()), sent.requestId(), ownerReference, now()));
+    public void granted(PreventionRules rules, Pending sent, String ownerReference, OffsetDateTime grantedCut) {
+        keep(line(sent.orderReference()), rules.granted(record(sent.orderReference()), sent.requestId(), ownerReference, grantedCut,
+                now()));
     }
 
     @Override
