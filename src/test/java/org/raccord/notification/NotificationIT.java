@@ -48,7 +48,18 @@ import static org.awaitility.Awaitility.await;
 @Order(1)
 class NotificationIT {
 
-    private static final String SMS_PLATFORM = Tokens.client("smsplatform", "api-subscribe").bearer();
+    /**
+     * Signed with the server's key, which the server makes when it first starts: not before the
+     * deployment (a class that runs first would find no key), hence on first use.
+     */
+    private static String smsPlatformToken;
+
+    private static String smsPlatform() {
+        if (smsPlatformToken == null) {
+            smsPlatformToken = Tokens.client("smsplatform", "api-subscribe").bearer();
+        }
+        return smsPlatformToken;
+    }
     private static WireMockServer receiver;
 
     @Deployment(testable = false)
@@ -68,7 +79,7 @@ class NotificationIT {
 
     @Test
     void theLiveLetterLineSendsItsStoryAsSignedSmsReadyEventsInOrder() throws Exception {
-        HttpResponse<String> created = Http.post("api/v1/hub", SMS_PLATFORM,
+        HttpResponse<String> created = Http.post("api/v1/hub", smsPlatform(),
                 "{\"callbackUrl\":\"http://localhost:" + receiver.port() + "/hook\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         JsonObject subscription = Http.json(created);
@@ -162,38 +173,38 @@ class NotificationIT {
 
     @Test
     void theHubManagesSubscriptionsAndRefusesBadOnes() throws Exception {
-        String id = Http.json(Http.post("api/v1/hub", SMS_PLATFORM, "{\"callbackUrl\":\"http://127.0.0.1:" + receiver.port()
+        String id = Http.json(Http.post("api/v1/hub", smsPlatform(), "{\"callbackUrl\":\"http://127.0.0.1:" + receiver.port()
                 + "/hook\",\"eventTypes\":[\"line.delivered\"]}")).getString("id");
 
-        JsonArray mine = Http.jsonArray(Http.get("api/v1/hub", SMS_PLATFORM));
+        JsonArray mine = Http.jsonArray(Http.get("api/v1/hub", smsPlatform()));
         assertThat(mine.stream().map(s -> s.asJsonObject().getString("id"))).contains(id);
         assertThat(mine.getJsonObject(0).containsKey("secret")).as("secrets are shown once").isFalse();
         assertThat(Http.get("api/v1/hub/" + id, Tokens.client("another-platform", "api-subscribe").bearer()).statusCode())
                 .as("another client's subscription").isEqualTo(404);
 
-        JsonObject ping = Http.json(Http.post("api/v1/hub/" + id + "/ping", SMS_PLATFORM, ""));
+        JsonObject ping = Http.json(Http.post("api/v1/hub/" + id + "/ping", smsPlatform(), ""));
         assertThat(ping.getBoolean("delivered")).isTrue();
-        String newSecret = Http.json(Http.post("api/v1/hub/" + id + "/rotate", SMS_PLATFORM, "")).getString("secret");
+        String newSecret = Http.json(Http.post("api/v1/hub/" + id + "/rotate", smsPlatform(), "")).getString("secret");
         assertThat(pings().get(0).getHeader("webhook-signature")).startsWith("v1,");
 
-        Http.post("api/v1/hub/" + id + "/ping", SMS_PLATFORM, "");
+        Http.post("api/v1/hub/" + id + "/ping", smsPlatform(), "");
         LoggedRequest afterRotation = pings().get(pings().size() - 1);
         assertThat(afterRotation.getHeader("webhook-signature").split(" ")).as("old and new secret during the grace period").hasSize(2);
         verified(afterRotation, newSecret);
 
         // Two pings so far; the budget is five a minute (raccord.hub.pingsPerMinute).
         for (int i = 0; i < 3; i++) {
-            assertThat(Http.post("api/v1/hub/" + id + "/ping", SMS_PLATFORM, "").statusCode()).isEqualTo(200);
+            assertThat(Http.post("api/v1/hub/" + id + "/ping", smsPlatform(), "").statusCode()).isEqualTo(200);
         }
         int before = pings().size();
-        HttpResponse<String> spent = Http.post("api/v1/hub/" + id + "/ping", SMS_PLATFORM, "");
+        HttpResponse<String> spent = Http.post("api/v1/hub/" + id + "/ping", smsPlatform(), "");
         assertThat(spent.statusCode()).as("a ping is a test button, not a probe").isEqualTo(429);
         assertThat(spent.headers().firstValue("Retry-After")).hasValue("60");
         assertThat(Http.json(spent).getString("type")).endsWith("too-many-pings");
         assertThat(pings()).as("nothing was sent").hasSize(before);
 
-        assertThat(Http.raw("DELETE", "api/v1/hub/" + id, SMS_PLATFORM, null, null).statusCode()).isEqualTo(204);
-        assertThat(Http.get("api/v1/hub/" + id, SMS_PLATFORM).statusCode()).isEqualTo(404);
+        assertThat(Http.raw("DELETE", "api/v1/hub/" + id, smsPlatform(), null, null).statusCode()).isEqualTo(204);
+        assertThat(Http.get("api/v1/hub/" + id, smsPlatform()).statusCode()).isEqualTo(404);
 
         Map<String, String> refused = Map.of(
                 "{\"callbackUrl\":\"https://169.254.169.254/latest/meta-data\"}", "callbackUrl",
@@ -202,7 +213,7 @@ class NotificationIT {
                 "{\"callbackUrl\":\"http://localhost:1/hook\",\"eventTypes\":[\"line.exploded\"]}", "eventTypes",
                 "{}", "callbackUrl");
         refused.forEach((body, field) -> {
-            HttpResponse<String> r = Http.post("api/v1/hub", SMS_PLATFORM, body);
+            HttpResponse<String> r = Http.post("api/v1/hub", smsPlatform(), body);
             assertThat(r.statusCode()).as(body).isEqualTo(400);
             assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(c -> assertThat(c).startsWith("application/problem+json"));
             assertThat(Http.json(r).getJsonArray("violations").getJsonObject(0).getString("field")).as(body).isEqualTo(field);

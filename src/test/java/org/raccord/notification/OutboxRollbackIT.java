@@ -35,7 +35,18 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(ArquillianExtension.class)
 class OutboxRollbackIT {
 
-    private static final String SMS_PLATFORM = Tokens.client("rollback-receiver", "api-subscribe").bearer();
+    /**
+     * Signed with the server's key, which the server makes when it first starts: not before the
+     * deployment (a class that runs first would find no key), hence on first use.
+     */
+    private static String smsPlatformToken;
+
+    private static String smsPlatform() {
+        if (smsPlatformToken == null) {
+            smsPlatformToken = Tokens.client("rollback-receiver", "api-subscribe").bearer();
+        }
+        return smsPlatformToken;
+    }
     private static WireMockServer receiver;
 
     @Deployment(testable = false)
@@ -55,7 +66,7 @@ class OutboxRollbackIT {
 
     @Test
     void aRolledBackStatusChangeProducesNoMessage() {
-        HttpResponse<String> created = Http.post("api/v1/hub", SMS_PLATFORM, "{\"callbackUrl\":\"http://localhost:"
+        HttpResponse<String> created = Http.post("api/v1/hub", smsPlatform(), "{\"callbackUrl\":\"http://localhost:"
                 + receiver.port() + "/hook\",\"eventTypes\":[\"delivery-date.set\"]}");
         assertThat(created.statusCode()).isEqualTo(201);
 

@@ -40,7 +40,18 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(ArquillianExtension.class)
 class SlowReceiverIT {
 
-    private static final String PLATFORM = Tokens.client("slow-receiver-platform", "api-subscribe").bearer();
+    /**
+     * Signed with the server's key, which the server makes when it first starts: not before the
+     * deployment (a class that runs first would find no key), hence on first use.
+     */
+    private static String platformToken;
+
+    private static String platform() {
+        if (platformToken == null) {
+            platformToken = Tokens.client("slow-receiver-platform", "api-subscribe").bearer();
+        }
+        return platformToken;
+    }
     private static final int BURST = 40;
     private static WireMockServer slow;
     private static WireMockServer prompt;
@@ -90,15 +101,15 @@ class SlowReceiverIT {
 
         assertThat(slowMeanwhile).as("the slow receiver works through its own queue, a few at a time").isLessThan(BURST / 2);
         assertThat(during / before).as("lookups do not wait for webhook senders").isLessThan(3.0);
-        assertThat(Http.jsonArray(Http.get("api/v1/hub/" + promptId + "/deliveries?state=DELIVERED", PLATFORM)))
+        assertThat(Http.jsonArray(Http.get("api/v1/hub/" + promptId + "/deliveries?state=DELIVERED", platform())))
                 .as("recorded as delivered as each answer came").hasSizeGreaterThanOrEqualTo(BURST);
         for (String id : List.of(slowId, promptId)) {
-            assertThat(Http.raw("DELETE", "api/v1/hub/" + id, PLATFORM, null, null).statusCode()).isEqualTo(204);
+            assertThat(Http.raw("DELETE", "api/v1/hub/" + id, platform(), null, null).statusCode()).isEqualTo(204);
         }
     }
 
     private static String subscribe(WireMockServer receiver) {
-        HttpResponse<String> created = Http.post("api/v1/hub", PLATFORM, "{\"callbackUrl\":\""
+        HttpResponse<String> created = Http.post("api/v1/hub", platform(), "{\"callbackUrl\":\""
                 + WebhookReceiver.callbackUrl(receiver, "localhost") + "\",\"eventTypes\":[\"order.jeopardy\"]}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return Http.json(created).getString("id");
