@@ -146,15 +146,6 @@ public class BreachPreventions {
                 .collect(Collectors.toMap(BreachPrevention::lineId, Function.identity()));
     }
 
-    /** Every step of these lines' requests, oldest first, by line id. */
-    public Map<Long, List<PreventionStep>> steps(Collection<Long> lineIds) {
-        if (lineIds.isEmpty()) {
-            return Map.of();
-        }
-        return em.createQuery("select s from PreventionStep s where s.lineId in :ids order by s.at, s.id", PreventionStep.class)
-                .setParameter("ids", lineIds).getResultList().stream().collect(Collectors.groupingBy(PreventionStep::lineId));
-    }
-
     /** How many lines stand in each state. */
     public Map<PreventionState, Long> counts() {
         Map<PreventionState, Long> counts = new EnumMap<>(PreventionState.class);
