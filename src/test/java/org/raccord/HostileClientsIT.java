@@ -23,6 +23,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.raccord.support.CampaignTable;
 import org.raccord.support.Deployments;
 import org.raccord.support.HostileInputs;
 import org.raccord.support.Http;
@@ -121,6 +122,11 @@ class HostileClientsIT {
             }
         }
         System.out.printf("hostile clients: answers by status %s; failures %d%n", statuses, failures.size());
+        CampaignTable.record(new CampaignTable.Row("hostile clients", REQUESTS + " generated requests across the "
+                + operations.size() + " operations of the served document (seed " + seed + "), on the PostgreSQL server",
+                "5xx; internals in error bodies; anonymous successes; admin actions without their CSRF token",
+                failures.size() + " failures; answers by status " + statuses + " (0: connection closed by the server, requests over 64 KB only)",
+                "0 failures", failures.isEmpty()));
         assertThat(failures).as("5xx, internals shown, anonymous successes, actions without a token").isEmpty();
         assertThat(statuses.keySet()).as("requests that got through to validation and to answers").contains(200, 400, 401, 403, 404);
     }

@@ -84,7 +84,7 @@ public class NotificationSchedule {
             return;
         }
         bodies = new CloudEvents(settings.templates(), QuietHours.parse(settings.quietHours(), SpokenDates.PARIS));
-        courier = new Courier(deliveries, settings.post(), new RetrySchedule(Math::random), clock, senders,
+        courier = new Courier(deliveries, settings.post(), new RetrySchedule(Math::random, settings.retryScale()), clock, senders,
                 SubscriberLanes.within(settings.deliveryLease(), settings.timeout(), settings.perSubscriber(), LANE));
         heartbeat = Heartbeat.every(LOOP, Duration.ofMillis(settings.intervalMillis()), 10,
                 Duration.ofSeconds(settings.loopStaleSeconds()), clock).showingFailuresAs(MaskedFailure::of);

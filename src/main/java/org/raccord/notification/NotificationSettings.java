@@ -91,6 +91,14 @@ public class NotificationSettings {
     @ConfigProperty(name = "raccord.hub.deliveryLeaseSeconds", defaultValue = "120")
     long deliveryLeaseSeconds;
 
+    /**
+     * Multiplies the retry schedule (1: 5 s … 24 h, about three days): a drill or a reliability
+     * campaign compresses days of a receiver's absence into minutes. Retry-After is never scaled.
+     */
+    @Inject
+    @ConfigProperty(name = "raccord.hub.retryScale", defaultValue = "1")
+    double retryScale;
+
     /** Test events one subscription may send a minute. */
     @Inject
     @ConfigProperty(name = "raccord.hub.pingsPerMinute", defaultValue = "5")
@@ -107,6 +115,7 @@ public class NotificationSettings {
     Duration timeout() { return Duration.ofMillis(timeoutMillis); }
     Duration deliveryLease() { return Duration.ofSeconds(Math.max(deliveryLeaseSeconds, 3 * ((timeoutMillis + 999) / 1000))); }
     int pingsPerMinute() { return pingsPerMinute; }
+    double retryScale() { return retryScale; }
     long intervalMillis() { return intervalMillis; }
     long cutoverLeadHours() { return cutoverLeadHours; }
     String quietHours() { return quietHours; }

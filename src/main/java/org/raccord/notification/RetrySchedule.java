@@ -9,7 +9,9 @@ import java.util.function.DoubleSupplier;
 /**
  * When to try a failed delivery again: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h after
  * each failure (about three days in all), each with up to 10 % jitter so that a receiver coming
- * back is not hit by every delivery at once; after the last, the delivery is a dead letter.
+ * back is not hit by every delivery at once; after the last, the delivery is a dead letter. A
+ * scale below 1 compresses the whole schedule (a drill's "hour" in seconds); a receiver's
+ * {@code Retry-After} is never scaled: it is the receiver's own word.
  */
 final class RetrySchedule {
 
@@ -18,9 +20,18 @@ final class RetrySchedule {
             Duration.ofHours(24));
 
     private final DoubleSupplier random;
+    private final double scale;
 
     RetrySchedule(DoubleSupplier random) {
+        this(random, 1);
+    }
+
+    RetrySchedule(DoubleSupplier random, double scale) {
+        if (!(scale > 0 && scale <= 1)) {
+            throw new IllegalArgumentException("raccord.hub.retryScale must be within (0, 1]: " + scale);
+        }
         this.random = random;
+        this.scale = scale;
     }
 
     /**
@@ -31,7 +42,7 @@ final class RetrySchedule {
         if (failedAttempts > DELAYS.size()) {
             return Optional.empty();
         }
-        Duration base = DELAYS.get(failedAttempts - 1);
+        Duration base = Duration.ofMillis(Math.round(DELAYS.get(failedAttempts - 1).toMillis() * scale));
         Duration jittered = base.plusMillis((long) (base.toMillis() * 0.1 * random.getAsDouble()));
         if (retryAfter != null && retryAfter.compareTo(jittered) > 0) {
             jittered = retryAfter;

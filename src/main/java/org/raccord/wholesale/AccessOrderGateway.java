@@ -55,7 +55,7 @@ public class AccessOrderGateway {
             request.setLimite(limit);
             return request;
         }, port::lireFluxCommandes, LireFluxCommandesReponse::getEntete, response -> new FeedPage<>(
-                response.getEvenement().stream().map(OrderTranslation::event).toList(),
+                FeedPage.inSequence(response.getEvenement().stream().map(OrderTranslation::event), OrderEvent::sequence),
                 response.getSequenceSuivante(), response.isEncoreDisponible(), response.getDerniereSequencePubliee()));
     }
 

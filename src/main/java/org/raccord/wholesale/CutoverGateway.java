@@ -61,7 +61,7 @@ public class CutoverGateway {
             request.setLimite(limit);
             return request;
         }, port::lireFluxBascules, LireFluxBasculesReponse::getEntete, response -> new FeedPage<>(
-                response.getEvenement().stream().map(CutoverTranslation::event).toList(),
+                FeedPage.inSequence(response.getEvenement().stream().map(CutoverTranslation::event), CutoverEvent::sequence),
                 response.getSequenceSuivante(), response.isEncoreDisponible(), response.getDerniereSequencePubliee()));
     }
 

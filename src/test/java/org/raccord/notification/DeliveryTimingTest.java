@@ -36,6 +36,18 @@ class DeliveryTimingTest {
     }
 
     @Test
+    void aScaledScheduleCompressesEveryDelayButNeverTheReceiversRetryAfter() {
+        RetrySchedule drill = new RetrySchedule(() -> 0.0, 1.0 / 3600);
+
+        assertThat(drill.next(3, NOW, null)).as("30 min become half a second").contains(NOW.plusMillis(500));
+        assertThat(drill.next(9, NOW, null)).contains(NOW.plusSeconds(24));
+        assertThat(drill.next(10, NOW, null)).isEmpty();
+        assertThat(drill.next(2, NOW, Duration.ofSeconds(2))).as("Retry-After as the receiver said").contains(NOW.plusSeconds(2));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new RetrySchedule(() -> 0.0, 0));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new RetrySchedule(() -> 0.0, 2));
+    }
+
+    @Test
     void quietHoursSpanTheNightInParisTime() {
         QuietHours night = QuietHours.parse("21:00-08:00", ZoneId.of("Europe/Paris"));
 

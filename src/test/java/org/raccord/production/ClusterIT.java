@@ -1,6 +1,5 @@
 package org.raccord.production;
 
-import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,20 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.raccord.support.OwnerTruth;
 import org.raccord.support.ConsoleBrowser;
 import org.raccord.support.TruthCheck;
 import org.raccord.support.WebhookReceiver;
@@ -35,6 +31,12 @@ import org.raccord.support.WebhookReceiver;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.raccord.production.ClusterChecks.cursor;
+import static org.raccord.production.ClusterChecks.json;
+import static org.raccord.production.ClusterChecks.lag;
+import static org.raccord.production.ClusterChecks.leading;
+import static org.raccord.production.ClusterChecks.members;
+import static org.raccord.production.ClusterChecks.single;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -121,76 +123,31 @@ class ClusterIT {
         // The killed instance comes back meanwhile, and joins as a follower.
         Thread restarting = new Thread(() -> killed.server().start());
         restarting.start();
-        Map<String, Long> numberOf = new HashMap<>();
-        Map<String, Long> lineOf = new HashMap<>();
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).until(() -> {
             try (Connection db = cluster.database(); Statement s = db.createStatement()) {
                 return single(s, "select count(*) from outbox_event where published_at is null") == 0
                         && single(s, "select count(*) from webhook_delivery where state = 'PENDING'") == 0;
             }
         });
-        try (Connection db = cluster.database(); Statement s = db.createStatement();
-             ResultSet r = s.executeQuery("select event_id, line_id, line_event_number, state from webhook_delivery")) {
-            while (r.next()) {
-                assertThat(r.getString(4)).as("delivery of " + r.getString(1)).isEqualTo("DELIVERED");
-                numberOf.put(r.getString(1), r.getLong(3));
-                lineOf.put(r.getString(1), r.getLong(2));
-            }
-        }
-        List<LoggedRequest> posts = receiver.findAll(postRequestedFor(urlEqualTo(WebhookReceiver.PATH)));
-        Map<String, Integer> received = new LinkedHashMap<>();
-        Map<Long, Long> lastNumberOfLine = new HashMap<>();
-        int outOfOrder = 0;
-        for (LoggedRequest post : posts) {
-            String id = post.getHeader("webhook-id");
-            if (received.merge(id, 1, Integer::sum) > 1) {
-                continue;
-            }
-            Long line = lineOf.get(id);
-            assertThat(line).as("a webhook Raccord recorded: " + id).isNotNull();
-            Long before = lastNumberOfLine.put(line, numberOf.get(id));
-            if (before != null && before > numberOf.get(id)) {
-                outOfOrder++;
-            }
-        }
-        long duplicates = received.values().stream().filter(n -> n > 1).count();
-        System.out.printf("cluster: %d deliveries, %d webhooks received, %d sent again with their own id%n",
-                numberOf.size(), posts.size(), duplicates);
-        assertThat(numberOf).as("the backlog").hasSizeGreaterThan(100);
-        assertThat(received.keySet()).as("every delivery arrived").containsAll(numberOf.keySet());
-        assertThat(outOfOrder).as("events of one line that arrived before an earlier one").isZero();
+        WebhookLedger ledger = WebhookLedger.of(cluster, null, receiver.findAll(postRequestedFor(urlEqualTo(WebhookReceiver.PATH))));
+        System.out.println("cluster: " + ledger);
+        assertThat(ledger.deliveries()).as("the backlog").isGreaterThan(100);
+        assertThat(ledger.delivered()).as("every delivery delivered: " + ledger).isEqualTo(ledger.deliveries());
+        assertThat(ledger.lost()).as("deliveries that did not arrive").isZero();
+        assertThat(ledger.foreign()).as("webhooks Raccord did not record").isZero();
+        assertThat(ledger.outOfOrder()).as("events of one line that arrived before an earlier one").isZero();
         restarting.join();
         ProductionCluster.awaitLive(killed);
         await().atMost(Duration.ofMinutes(1)).until(() -> members(killed) == 2 && !leading(killed));
         theOwnersTruthIsServedBy(leading(a) ? a : b, killed);
     }
 
-    /**
-     * With the owner's publication held and the feeds read to their end by the leader, every line
-     * these instances serve agrees with the owner (the truth checker); within 30 s, the time for a
-     * last page to be applied and followed.
-     */
-    private static void theOwnersTruthIsServedBy(Instance leader, Instance... servers) {
-        cluster.ownerTruth.hold(true);
-        try {
-            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> lag(leader) == 0);
-            List<OwnerTruth.Line> truth = cluster.ownerTruth.lines();
-            String reader = identity.bearer(ProductionCluster.TRUTH_CHECKER, "api-read");
-            for (Instance server : servers) {
-                TruthCheck.Result[] last = new TruthCheck.Result[1];
-                long started = System.nanoTime();
-                try {
-                    await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2))
-                            .until(() -> (last[0] = TruthCheck.check(truth, path -> server.get(path, reader), timelines(), 16)).clean());
-                } catch (ConditionTimeoutException differences) {
-                    // Asserted below, with what differs.
-                }
-                System.out.printf("cluster: truth check on %s, %.0f s: %s%n", server.name(), (System.nanoTime() - started) / 1e9, last[0]);
-                assertThat(last[0].clean()).as("the truth check on " + server.name() + ": " + last[0]).isTrue();
-                assertThat(last[0].lines()).as("lines the owner published about").isGreaterThan(LINES / 2);
-            }
-        } finally {
-            cluster.ownerTruth.hold(false);
+    /** Every line these instances serve agrees with the owner: the truth checker ({@link ClusterChecks#truth}). */
+    private static void theOwnersTruthIsServedBy(Instance leader, Instance... servers) throws Exception {
+        for (Instance server : servers) {
+            TruthCheck.Result result = ClusterChecks.truth(cluster, leader, server);
+            assertThat(result.clean()).as("the truth check on " + server.name() + ": " + result).isTrue();
+            assertThat(result.lines()).as("lines the owner published about").isGreaterThan(LINES / 2);
         }
     }
 
@@ -335,34 +292,7 @@ class ClusterIT {
         return i.get("api/v1/lines/" + order, reader).headers().firstValue("ETag").orElse("");
     }
 
-    private static boolean leading(Instance i) {
-        try {
-            return i.admin("console").getJsonObject("cluster").getBoolean("leading");
-        } catch (RuntimeException down) {
-            return false;
-        }
-    }
 
-    private static int members(Instance i) {
-        return (int) i.admin("console").getJsonObject("cluster").getJsonArray("members").getValuesAs(JsonObject.class).stream()
-                .filter(m -> m.getJsonNumber("silentSeconds").doubleValue() < 10).count();
-    }
-
-    /** Every line's timeline (feed and sequence of each event), read from the database in one query. */
-    private static java.util.function.Function<String, JsonObject> timelines() throws Exception {
-        Map<String, jakarta.json.JsonArrayBuilder> items = new HashMap<>();
-        try (Connection db = cluster.database(); Statement s = db.createStatement();
-             ResultSet r = s.executeQuery("select l.order_reference, e.feed, e.upstream_sequence from line_event e"
-                     + " join tracked_line l on l.id = e.line_id")) {
-            while (r.next()) {
-                items.computeIfAbsent(r.getString(1), o -> Json.createArrayBuilder())
-                        .add(Json.createObjectBuilder().add("feed", r.getString(2)).add("sequence", r.getLong(3)));
-            }
-        }
-        Map<String, JsonObject> timelines = new HashMap<>();
-        items.forEach((order, list) -> timelines.put(order, Json.createObjectBuilder().add("items", list).build()));
-        return order -> timelines.getOrDefault(order, Json.createObjectBuilder().add("items", Json.createArrayBuilder()).build());
-    }
 
     /** Each instance's health as this instance's console lists the cluster. */
     private static Map<String, String> health(Instance i) {
@@ -372,15 +302,7 @@ class ClusterIT {
         return health;
     }
 
-    private static long cursor(Instance i, String feed) {
-        return i.admin("polling").getJsonArray("feeds").getValuesAs(JsonObject.class).stream()
-                .filter(f -> f.getString("feed").equals(feed)).mapToLong(f -> f.getJsonNumber("cursor").longValue()).sum();
-    }
 
-    private static long lag(Instance i) {
-        return i.admin("polling").getJsonArray("feeds").getValuesAs(JsonObject.class).stream()
-                .mapToLong(f -> f.getJsonNumber("lag").longValue()).sum();
-    }
 
     private static String breaker(Instance i, String operation) {
         return i.admin("polling").getJsonArray("operations").getValuesAs(JsonObject.class).stream()
@@ -395,17 +317,4 @@ class ClusterIT {
         String tag = answer.headers().firstValue("ETag").orElseThrow();
         return Long.parseLong(tag.replaceAll("^W/\"", "").split("-")[0]);
     }
-
-    private static JsonObject json(String body) {
-        return Json.createReader(new StringReader(body)).readObject();
-    }
-
-    private static long single(Statement s, String sql) throws Exception {
-        try (ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
-        }
-    }
-
-
 }

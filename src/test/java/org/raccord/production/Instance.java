@@ -28,6 +28,10 @@ record Instance(String name, LibertyServer server, String base, HttpClient clien
         return send(request, authorization, csrfToken);
     }
 
+    HttpResponse<String> delete(String path, String authorization) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), authorization, null);
+    }
+
     /** An operator's view of a console endpoint, as JSON. */
     JsonObject admin(String path) {
         HttpResponse<String> response = get("api/admin/" + path, operator);

@@ -26,12 +26,32 @@ record LibertyServer(Path wlp, String name, Map<String, String> environment) {
     /** Ends the server's process at once ({@code kill -9}): no shutdown, no goodbye to the database. */
     void kill() {
         try {
-            long pid = Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid").resolve(name + ".pid")).trim());
+            long pid = pid();
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A full collection in the server's JVM now ({@code jcmd GC.run}): the heap read next is what is still live. */
+    void collectGarbage() {
+        try {
+            Process jcmd = new ProcessBuilder("jcmd", String.valueOf(pid()), "GC.run").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!jcmd.waitFor(1, TimeUnit.MINUTES) || jcmd.exitValue() != 0) {
+                throw new IllegalStateException("jcmd GC.run on " + name + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long pid() throws IOException {
+        return Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid").resolve(name + ".pid")).trim());
     }
 
     /** The server's messages.log, as it stands. */

@@ -42,11 +42,15 @@ final class ProductionCluster implements ExtensionContext.Store.CloseableResourc
     static final int QUOTA = 24;
     /** The API client of the truth checker, whose budget is lifted: it reads every line. */
     static final String TRUTH_CHECKER = "truthchecker";
+    /** The instances' retry schedule, compressed: one hour of the real schedule lasts one second. */
+    static final double RETRY_SCALE = 1.0 / 3600;
     private static final Path HOME = Path.of("target/cluster-it");
 
     final ProductionHome production;
     final String databasePassword;
     final LibertyServer owner;
+    /** Between the instances and the owner: passes everything through until a test makes the owner misbehave. */
+    final OwnerProxy ownerProxy;
     final OwnerTruth ownerTruth;
     final IdentityProvider identity;
     final WireMockServer receiver;
@@ -92,12 +96,13 @@ final class ProductionCluster implements ExtensionContext.Store.CloseableResourc
         owner = new LibertyServer(ProductionHome.TEST_LIBERTY, "raccord-owner", Map.of("RACCORD_OWNER_PORT", String.valueOf(ownerPort),
                 "RACCORD_OWNER_GATEWAY_PASSWORD", ownerPassword, "RACCORD_SIMULATOR_LINES", String.valueOf(LINES),
                 "RACCORD_SIMULATOR_QUOTAPERSECOND", String.valueOf(QUOTA))).start();
+        ownerProxy = new OwnerProxy(ownerPort);
         ownerTruth = new OwnerTruth("http://localhost:" + ownerPort + "/", "gateway", ownerPassword);
         identity = new IdentityProvider();
         receiver = WebhookReceiver.started();
 
-        a = instance("raccord-production", "a", ownerPort, ownerPassword);
-        b = instance("raccord-b", "b", ownerPort, ownerPassword);
+        a = instance("raccord-production", "a", ownerPassword);
+        b = instance("raccord-b", "b", ownerPassword);
         // Both at once, as a deployment does; either may take the lead.
         Thread startingB = new Thread(() -> b.server().start());
         startingB.start();
@@ -109,16 +114,29 @@ final class ProductionCluster implements ExtensionContext.Store.CloseableResourc
 
     @Override
     public void close() {
-        for (Instance i : new Instance[] {a, b}) {
-            i.server().stop();
+        // Each stopped on its own: one already down (a failed test) must not leave the others running.
+        List<Runnable> stops = List.of(() -> a.server().stop(), () -> b.server().stop(), owner::stop, ownerProxy::close,
+                identity::stop, receiver::stop);
+        for (Runnable stop : stops) {
+            try {
+                stop.run();
+            } catch (RuntimeException alreadyDown) {
+                System.out.println("cluster: stopping: " + alreadyDown.getMessage());
+            }
         }
-        owner.stop();
-        identity.stop();
-        receiver.stop();
     }
 
     Connection database() throws Exception {
         return ProductionHome.database(DATABASE, databasePassword);
+    }
+
+    /** Whether the instance's console answers now. */
+    static boolean answering(Instance i) {
+        try {
+            return i.get("api/admin/console", i.operator()).statusCode() == 200;
+        } catch (RuntimeException down) {
+            return false;
+        }
     }
 
     /** Waits until the instance's console answers (after a start or a restart). */
@@ -127,7 +145,7 @@ final class ProductionCluster implements ExtensionContext.Store.CloseableResourc
                 .until(() -> i.get("api/admin/console", i.operator()).statusCode() == 200);
     }
 
-    private Instance instance(String server, String name, int ownerPort, String ownerPassword) throws Exception {
+    private Instance instance(String server, String name, String ownerPassword) throws Exception {
         int httpsPort = ProductionHome.freePort();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("DEFAULT_HTTPS_PORT", String.valueOf(httpsPort));
@@ -140,7 +158,7 @@ final class ProductionCluster implements ExtensionContext.Store.CloseableResourc
         env.put("RACCORD_DB_NAME", DATABASE);
         env.put("RACCORD_DB_USER", DATABASE);
         env.put("RACCORD_DB_PASSWORD", databasePassword);
-        env.put("RACCORD_WHOLESALE_URL", "http://localhost:" + ownerPort + "/simulator/soap");
+        env.put("RACCORD_WHOLESALE_URL", ownerProxy.soapUrl());
         env.put("RACCORD_WHOLESALE_USER", "gateway");
         env.put("RACCORD_WHOLESALE_PASSWORD", ownerPassword);
         env.put("RACCORD_JWT_ISSUER", IdentityProvider.ISSUER);
@@ -149,6 +167,9 @@ final class ProductionCluster implements ExtensionContext.Store.CloseableResourc
         env.put("RACCORD_WHOLESALE_QUOTAPERSECOND", String.valueOf(QUOTA));
         // A killed instance's claimed deliveries come back to the other after 20 s instead of two minutes.
         env.put("RACCORD_HUB_DELIVERYLEASESECONDS", "20");
+        // Retries compressed 3,600 times (an hour in a second, the three days in about 75 s): the
+        // campaign's receivers reach their dead letter within a test (ReceiversIT).
+        env.put("RACCORD_HUB_RETRYSCALE", String.valueOf(RETRY_SCALE));
         // The truth checker reads every line: more than a customer channel's budget.
         env.put("RACCORD_API_CLIENTBUDGETS", TRUTH_CHECKER + ":100000/1");
         production.configure(production.wlp().resolve("usr/servers").resolve(server), env);

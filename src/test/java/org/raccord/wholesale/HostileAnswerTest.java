@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.raccord.tracking.OrderEvent;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +52,17 @@ class HostileAnswerTest {
 
         assertThat(failure).isInstanceOf(WholesaleException.MalformedAnswer.class);
         assertThat(chainText(failure)).doesNotContain("TOP-SECRET-4242");
+    }
+
+    @Test
+    void aPageWhoseEventsComeOutOfOrderIsReadInSequenceOrder() {
+        // The page's first two events swapped.
+        owner.answer(OwnerStub.ORDERS, "lire-flux-commandes", body -> body.replaceFirst(
+                "(?s)(<ns2:Evenement>.*?</ns2:Evenement>)(\\s*)(<ns2:Evenement>.*?</ns2:Evenement>)", "$3$2$1"));
+
+        List<Long> sequences = orders.readFeed(0, 10).events().stream().map(OrderEvent::sequence).toList();
+
+        assertThat(sequences).hasSizeGreaterThan(2).isSorted();
     }
 
     @Test

@@ -1,0 +1,200 @@
+package org.raccord.production;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.raccord.support.CampaignTable;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.raccord.production.ClusterChecks.csrf;
+
+/**
+ * The reliability campaign's receivers misbehaving (case 4 of docs/reliability.md): beside a
+ * healthy subscriber, seven more on the same two instances, each misbehaving its own way, while the
+ * owner's events flow. The instances' retry schedule is compressed 3,600 times
+ * ({@link ProductionCluster#RETRY_SCALE}: an hour lasts a second, the three days about 75 s), so
+ * that every delivery reaches its end within the test: delivered, or dead-lettered, or cancelled
+ * with its subscription (410). Figures: lost, out of a line's order, and the healthy subscriber's
+ * delivery p99 before and during. Run by the reliability profile only.
+ */
+@ExtendWith(ProductionCluster.Resolver.class)
+@Order(Order.DEFAULT + 3)
+class ReceiversIT {
+
+    private static final Duration BASELINE = Duration.ofSeconds(30);
+    private static final Duration WINDOW = Campaign.seconds("receiverWindowSeconds", 90, 30);
+    /** Ten hours of the real schedule at its compression. */
+    private static final Duration DOWN = Duration.ofSeconds(10);
+    private static final Duration SLOW = Duration.ofSeconds(20);
+
+    private static ProductionCluster cluster;
+    private static final List<String> SUBSCRIBED = new ArrayList<>();
+    private static WireMockServer hooks;
+    private static WireMockServer untrusted;
+
+    /** One misbehaving subscriber: how, its path on the receiver (none: no request ever arrives), its subscription. */
+    private record Receiver(String what, String path, String id) {
+    }
+
+    @BeforeAll
+    static void receivers(ProductionCluster started) throws Exception {
+        cluster = started;
+        Campaign.ready(cluster);
+        hooks = new WireMockServer(options().dynamicPort().containerThreads(60));
+        untrusted = new WireMockServer(options().dynamicPort().dynamicHttpsPort());
+        hooks.start();
+        untrusted.start();
+        hooks.stubFor(post(urlEqualTo("/healthy")).willReturn(aResponse().withStatus(204)));
+        hooks.stubFor(post(urlEqualTo("/gone")).willReturn(aResponse().withStatus(410)));
+        hooks.stubFor(post(urlEqualTo("/redirect")).willReturn(aResponse().withStatus(302).withHeader("Location", "/healthy")));
+        untrusted.stubFor(post(urlEqualTo("/tls")).willReturn(aResponse().withStatus(204)));
+        cycle("/busy", aResponse().withStatus(429).withHeader("Retry-After", "1"), 2);
+        cycle("/reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), 3);
+    }
+
+    /** Every {@code n}th request to {@code path} answered by {@code bad}, the others 204. */
+    private static void cycle(String path, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder bad, int n) {
+        for (int i = 1; i <= n; i++) {
+            String state = i == 1 ? Scenario.STARTED : "request " + i;
+            String nextState = i == n ? Scenario.STARTED : "request " + (i + 1);
+            hooks.stubFor(post(urlEqualTo(path)).inScenario(path).whenScenarioStateIs(state).willSetStateTo(nextState)
+                    .willReturn(i == n ? bad : aResponse().withStatus(204)));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        // Nothing may keep delivering to receivers that are gone: the classes after this one measure.
+        for (String id : SUBSCRIBED) {
+            cluster.a.delete("api/v1/hub/" + id, cluster.identity.bearer("smsplatform", "api-subscribe"));
+        }
+        if (hooks != null) {
+            hooks.stop();
+            untrusted.stop();
+        }
+    }
+
+    @Test
+    void everyDeliveryEndsDeliveredOrDeadLetteredInItsLinesOrderAndTheHealthySubscriberIsNotSlowedDown() throws Exception {
+        String healthy = subscribe("http://127.0.0.1:" + hooks.port() + "/healthy");
+        Instant baselineFrom = Instant.now();
+        Campaign.lasting(BASELINE);
+        Instant windowFrom = Instant.now();
+        StubMapping down = hooks.stubFor(post(urlEqualTo("/down")).willReturn(aResponse().withStatus(503)));
+        StubMapping slow = hooks.stubFor(post(urlEqualTo("/slow")).willReturn(aResponse().withStatus(204).withFixedDelay(30_000)));
+        List<Receiver> misbehaving = List.of(
+                new Receiver("down for 10 compressed hours (503), then back", "/down", subscribe(url("/down"))),
+                new Receiver("410 Gone", "/gone", subscribe(url("/gone"))),
+                new Receiver("429 with Retry-After: 1 on every other request", "/busy", subscribe(url("/busy"))),
+                new Receiver("30 s answers for 20 s, then prompt", "/slow", subscribe(url("/slow"))),
+                new Receiver("TLS errors (a certificate nobody trusts)", null,
+                        subscribe("https://127.0.0.1:" + untrusted.httpsPort() + "/tls")),
+                new Receiver("302 redirect (not followed)", "/redirect", subscribe(url("/redirect"))),
+                new Receiver("connection reset on every third request", "/reset", subscribe(url("/reset"))));
+        Campaign.lasting(DOWN);
+        hooks.editStub(post(urlEqualTo("/down")).withId(down.getId()).willReturn(aResponse().withStatus(204)));
+        Campaign.lasting(SLOW.minus(DOWN));
+        hooks.editStub(post(urlEqualTo("/slow")).withId(slow.getId()).willReturn(aResponse().withStatus(204)));
+        Campaign.lasting(WINDOW.minus(SLOW));
+
+        // No new events: every delivery made so far must reach its end.
+        assertThat(cluster.a.post("api/admin/polling/pause", cluster.a.operator(), csrf(cluster.a), null).statusCode()).isEqualTo(204);
+        try {
+            List<String> all = new ArrayList<>(misbehaving.stream().map(Receiver::id).toList());
+            all.add(healthy);
+            await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(2)).until(() -> ClusterChecks.single(cluster,
+                    "select count(*) from outbox_event where published_at is null") == 0 && unfinished(all) == 0);
+        } finally {
+            cluster.a.post("api/admin/polling/resume", cluster.a.operator(), csrf(cluster.a), null);
+        }
+
+        double before = p99(healthy, baselineFrom, windowFrom);
+        double during = p99(healthy, windowFrom, Instant.now());
+        WebhookLedger healthyLedger = WebhookLedger.of(cluster, healthy, hooks.findAll(postRequestedFor(urlEqualTo("/healthy"))));
+        List<String> figures = new ArrayList<>();
+        int lost = healthyLedger.lost();
+        int outOfOrder = healthyLedger.outOfOrder();
+        for (Receiver r : misbehaving) {
+            WebhookLedger ledger = WebhookLedger.of(cluster, r.id(),
+                    r.path() == null ? List.of() : hooks.findAll(postRequestedFor(urlEqualTo(r.path()))));
+            figures.add(r.what() + ": " + ledger.delivered() + " delivered, " + ledger.dead() + " dead-lettered or cancelled, "
+                    + ledger.lost() + " lost, " + ledger.outOfOrder() + " out of order");
+            lost += ledger.lost();
+            outOfOrder += ledger.outOfOrder();
+        }
+        boolean met = lost == 0 && outOfOrder == 0 && healthyLedger.delivered() == healthyLedger.deliveries() && during <= before * 2 + 1;
+        CampaignTable.record(new CampaignTable.Row("receivers misbehaving",
+                "a healthy subscriber alone for " + BASELINE.toSeconds() + " s, then seven misbehaving ones beside it for "
+                        + WINDOW.toSeconds() + " s of the owner's events, two instances; retry schedule compressed 3,600 times "
+                        + "(raccord.hub.retryScale: an hour lasts a second, the three days about 75 s); then polling paused until "
+                        + "every delivery ended",
+                "per subscriber: delivered, dead-lettered, lost, out of order; the healthy subscriber's p99 from delivery made to delivered",
+                String.join("; ", figures) + "; healthy: " + healthyLedger.delivered() + " delivered, p99 "
+                        + String.format("%.2f s before, %.2f s during", before, during),
+                "0 lost, order kept, healthy p99 during ≤ 2 × before + 1 s", met));
+        assertThat(lost).as(String.join("\n", figures)).isZero();
+        assertThat(outOfOrder).as(String.join("\n", figures)).isZero();
+        assertThat(healthyLedger.delivered()).as(healthyLedger.toString()).isEqualTo(healthyLedger.deliveries()).isPositive();
+        assertThat(during).as("the healthy subscriber's p99 during, before: " + before).isLessThanOrEqualTo(before * 2 + 1);
+    }
+
+    private static String url(String path) {
+        return "http://127.0.0.1:" + hooks.port() + path;
+    }
+
+    private static String subscribe(String callbackUrl) {
+        HttpResponse<String> subscribed = cluster.a.post("api/v1/hub", cluster.identity.bearer("smsplatform", "api-subscribe"), null,
+                "{\"callbackUrl\":\"" + callbackUrl + "\"}");
+        assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+        String location = subscribed.headers().firstValue("Location").orElseThrow();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        SUBSCRIBED.add(id);
+        return id;
+    }
+
+    private static long unfinished(List<String> subscriptionIds) throws Exception {
+        return ClusterChecks.single(cluster, "select count(*) from webhook_delivery where state not in ('DELIVERED', 'DEAD', 'CANCELLED')"
+                + " and subscription_id in ('" + String.join("','", subscriptionIds) + "')");
+    }
+
+    /** The 99th percentile, in seconds, from a delivery's making to its delivery, of those made within [from, to). */
+    private static double p99(String subscriptionId, Instant from, Instant to) throws Exception {
+        List<Double> seconds = new ArrayList<>();
+        try (Connection db = cluster.database(); Statement s = db.createStatement();
+             ResultSet r = s.executeQuery("select extract(epoch from delivered_at - created_at) from webhook_delivery where state = 'DELIVERED'"
+                     + " and subscription_id = '" + subscriptionId + "' and created_at >= to_timestamp(" + from.toEpochMilli() / 1000.0
+                     + ") and created_at < to_timestamp(" + to.toEpochMilli() / 1000.0 + ")")) {
+            while (r.next()) {
+                seconds.add(r.getDouble(1));
+            }
+        }
+        if (seconds.isEmpty()) {
+            return 0;
+        }
+        Collections.sort(seconds);
+        return seconds.get((int) Math.min(seconds.size() - 1, Math.ceil(seconds.size() * 0.99) - 1));
+    }
+}
