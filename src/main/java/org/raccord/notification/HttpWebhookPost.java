@@ -29,8 +29,12 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * Posts with Apache HttpClient: the host is resolved by {@link ReceiverAddresses}, so the address
  * actually connected to is checked on every attempt; short timeouts; redirects never followed (a
- * redirect is a failure to deliver, not an invitation to post elsewhere); at most
- * {@code perReceiver} connections to one host and port; the answer's body read and dropped.
+ * redirect is a failure to deliver, not an invitation to post elsewhere); at most {@code total}
+ * connections in all, any host may use them: several subscriptions often share one receiver's host
+ * and port, and a cap per host let one slow subscription's attempts hold every connection its
+ * neighbours needed (the reliability campaign's healthy subscriber waited 20 s). Each subscriber's
+ * attempts, and so its connections, are capped by its lane (SubscriberLanes); the answer's body is
+ * read and dropped.
  * No proxy and no system properties are used: the connection goes where the check said.
  *
  * <p>The timeouts bound each connect and each read, not a whole answer: a receiver that dribbles
@@ -48,14 +52,14 @@ final class HttpWebhookPost implements WebhookPost, AutoCloseable {
         return thread;
     });
 
-    HttpWebhookPost(ReceiverAddresses addresses, Duration connectTimeout, Duration timeout, int perReceiver, int total) {
+    HttpWebhookPost(ReceiverAddresses addresses, Duration connectTimeout, Duration timeout, int total) {
         this.deadline = connectTimeout.plus(timeout.multipliedBy(2));
         Timeout connect = Timeout.of(connectTimeout);
         Timeout answer = Timeout.of(timeout);
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDnsResolver(addresses)
-                        .setMaxConnPerRoute(perReceiver)
+                        .setMaxConnPerRoute(total)
                         .setMaxConnTotal(total)
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect).setSocketTimeout(answer).build())
                         .build())

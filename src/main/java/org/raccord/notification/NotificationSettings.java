@@ -70,7 +70,7 @@ public class NotificationSettings {
     long timeoutMillis;
 
     /**
-     * Attempts one subscriber may have running at once (and connections to one receiver); its lane
+     * Attempts one subscriber may have running at once (so connections it holds); its lane
      * claims more, as many as it can attempt well within their lease (SubscriberLanes).
      */
     @Inject
@@ -148,7 +148,7 @@ public class NotificationSettings {
                 .filter(h -> !h.isEmpty()).collect(Collectors.toSet());
         ReceiverAddresses addresses = new ReceiverAddresses(hosts, InetAddress::getAllByName);
         post = new HttpWebhookPost(addresses, Duration.ofMillis(Math.min(timeoutMillis, 2000)), Duration.ofMillis(timeoutMillis),
-                perSubscriber, connections);
+                connections);
         callbackUrls = new CallbackUrls(addresses);
     }
 

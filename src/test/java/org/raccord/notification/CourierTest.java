@@ -56,7 +56,7 @@ class CourierTest {
         receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         receiver.start();
         post = new HttpWebhookPost(new ReceiverAddresses(Set.of("localhost"), InetAddress::getAllByName),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), 4, 16);
+                Duration.ofSeconds(2), Duration.ofSeconds(5), 16);
         courier = new Courier(store, post, new RetrySchedule(() -> 0.0), clock, Runnable::run, new SubscriberLanes(4, 40));
     }
 

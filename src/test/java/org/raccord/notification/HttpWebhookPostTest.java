@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
@@ -20,6 +23,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The address a webhook connects to is the checked one: a callback host that resolved to a public
@@ -47,7 +51,7 @@ class HttpWebhookPostTest {
             return new InetAddress[] {InetAddress.getByName(address)};
         });
         urls = new CallbackUrls(addresses);
-        post = new HttpWebhookPost(addresses, Duration.ofSeconds(2), Duration.ofSeconds(5), 4, 16);
+        post = new HttpWebhookPost(addresses, Duration.ofSeconds(2), Duration.ofSeconds(5), 16);
     }
 
     @AfterEach
@@ -87,6 +91,29 @@ class HttpWebhookPostTest {
     }
 
     @Test
+    void aSubscriptionHangingOnAReceiverDoesNotHoldTheConnectionsOfAnotherOnTheSameHost() throws Exception {
+        dns.put("receiver.local", "127.0.0.1");
+        internal.stubFor(post(urlEqualTo("/hanging")).willReturn(aResponse().withStatus(204).withFixedDelay(4_000)));
+        ExecutorService hanging = Executors.newFixedThreadPool(4);
+        try {
+            // One subscription's four attempts (its lane's limit), all waiting on the same host and port.
+            for (int i = 0; i < 4; i++) {
+                hanging.submit(() -> post.post(URI.create("http://receiver.local:" + internal.port() + "/hanging"), Map.of(), "{}"));
+            }
+            await().atMost(Duration.ofSeconds(2)).until(() -> internal.findAll(postRequestedFor(urlEqualTo("/hanging"))).size() == 4);
+            long started = System.nanoTime();
+
+            WebhookPost.Answer answer = post.post(URI.create("http://receiver.local:" + internal.port() + "/hook"), Map.of(), "{}");
+
+            assertThat(answer.status()).isEqualTo(204);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no wait for a connection the hanging attempts hold")
+                    .isLessThan(Duration.ofSeconds(2));
+        } finally {
+            hanging.shutdownNow();
+        }
+    }
+
+    @Test
     void aRedirectIsNotFollowed() throws Exception {
         dns.put("receiver.local", "127.0.0.1");
         internal.stubFor(post(urlEqualTo("/moved")).willReturn(aResponse().withStatus(307).withHeader("Location", "/hook")));
@@ -104,7 +131,7 @@ class HttpWebhookPostTest {
         internal.stubFor(post(urlEqualTo("/dribble")).willReturn(aResponse().withStatus(200).withBody("x".repeat(400))
                 .withChunkedDribbleDelay(400, 20_000)));
         try (HttpWebhookPost quick = new HttpWebhookPost(new ReceiverAddresses(Set.of("receiver.local"),
-                host -> new InetAddress[] {InetAddress.getByName(dns.get(host))}), Duration.ofMillis(500), Duration.ofSeconds(1), 4, 16)) {
+                host -> new InetAddress[] {InetAddress.getByName(dns.get(host))}), Duration.ofMillis(500), Duration.ofSeconds(1), 16)) {
             assertThatThrownBy(() -> quick.post(URI.create("http://receiver.local:" + internal.port() + "/dribble"), Map.of(), "{}"))
                     .as("cancelled at connect timeout + twice the answer timeout, long before the answer ends")
                     .isInstanceOf(java.io.IOException.class);
