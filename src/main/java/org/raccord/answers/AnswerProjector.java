@@ -158,6 +158,7 @@ public class AnswerProjector {
      */
     void catchUp() {
         try {
+            long failuresBefore = answers.writeFailures();
             LongStream.Builder stale = LongStream.builder();
             long after = 0;
             for (List<LineKeys> page = lines.keysAfter(after, AUDIT_PAGE); !page.isEmpty() && !stopped;
@@ -168,7 +169,7 @@ public class AnswerProjector {
             if (stopped) {
                 return;
             }
-            answers.serve();
+            answers.serve(failuresBefore);
             forgetUnknownLines();
             long[] ids = stale.build().toArray();
             long rendered = 0;

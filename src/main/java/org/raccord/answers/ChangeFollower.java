@@ -21,6 +21,8 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -68,6 +70,8 @@ public class ChangeFollower {
 
     /** From a change's commit (any instance's) to this instance knowing of it: the cross-instance staleness. */
     public static final String LAG = "raccord.answers.follow.lag";
+    /** Whether lookups use the read model. */
+    public static final String SERVING = "raccord.answers.serving";
 
     @Inject
     MeterRegistry meters;
@@ -81,6 +85,12 @@ public class ChangeFollower {
     void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 200) Startup startup) {
         lag = Timer.builder(LAG).description("From a line change's commit, on any instance, to this instance's read model knowing of it")
                 .publishPercentiles(0.5, 0.99).distributionStatisticExpiry(Duration.ofMinutes(2)).distributionStatisticBufferLength(2)
+                .register(meters);
+        Gauge.builder(SERVING, answers, a -> a.serving() ? 1 : 0)
+                .description("1 while lookups use the read model; 0 before the start-up audit, and after a write failed"
+                        + " (a full disk) until an audit succeeds").register(meters);
+        FunctionCounter.builder("raccord.answers.write.failures", answers, StoredAnswers::writeFailures)
+                .description("Withdrawals the read model could not write (a full disk): each stops it serving until an audit")
                 .register(meters);
         long asOf = answers.nanos.getAsLong();
         last = changes.lastNumber();
@@ -107,10 +117,15 @@ public class ChangeFollower {
             if (read.size() < READ) {
                 answers.followed(asOf);
             }
+            if (answers.auditDue(asOf)) {
+                // A withdrawal failed (a full disk): once there is room again, an audit lets the shelf serve.
+                projector.auditAgain();
+            }
             failing = false;
         } catch (RuntimeException e) {
             if (!failing) {
-                LOG.log(Level.WARNING, "the change log could not be read: lookups render their lines until it can",
+                LOG.log(Level.WARNING, "the change log could not be read: lookups answer from the read model, said to be"
+                        + " stored data, until it can",
                         MaskedFailure.of(e));
             }
             failing = true;

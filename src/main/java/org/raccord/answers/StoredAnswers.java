@@ -31,16 +31,20 @@ import org.raccord.tracking.LineKeys;
  * version it was rendered from, on the {@link AnswerShelf}. A lookup reads it without SQL and
  * without serializing anything. A change withdraws its lines' answers before it commits, so an
  * answer older than its line is never served: the caller renders the line instead. Until the
- * shelf has been audited against the database (start-up), or if it cannot be written, lookups
- * render every line.
+ * shelf has been audited against the database (start-up), or once it could not be written (a full
+ * disk) until an audit succeeds again, lookups render every line.
  */
 @ApplicationScoped
 public class StoredAnswers {
 
     private static final Logger LOG = Logger.getLogger(StoredAnswers.class.getName());
 
-    /** What a lookup gets: the line's version (for the ETag) and the answer in the asked language, UTF-8 JSON. */
-    public record StoredAnswer(long version, byte[] json) {
+    /**
+     * What a lookup gets: the line's version (for the ETag) and the answer in the asked language,
+     * UTF-8 JSON. {@code behind}: this instance has not read the other instances' changes lately
+     * (the database is not answering it), so the answer may be older than its line.
+     */
+    public record StoredAnswer(long version, byte[] json, boolean behind) {
     }
 
     @Inject
@@ -58,6 +62,11 @@ public class StoredAnswers {
     /** Lines erased lately, with when (guarded by itself; stores and erasures hold it in turn). */
     private final Map<Long, Instant> erased = new HashMap<>();
     private final AtomicLong readFailures = new AtomicLong();
+    /** Failed withdrawals (also the lock that orders them with {@link #serve(long)}). */
+    private final AtomicLong writeFailures = new AtomicLong();
+    /** How often an audit is tried again after a withdrawal failed (a disk that was full may have room again). */
+    static final Duration RETRY_AUDIT = Duration.ofSeconds(30);
+    private volatile long auditTriedAt;
     /** Closing the shelf waits for the readers and writers using it: LMDB must not close under them. */
     private final ReadWriteLock use = new ReentrantReadWriteLock();
     private AnswerShelf shelf;
@@ -67,7 +76,7 @@ public class StoredAnswers {
     private volatile long followedAt;
     /** The clock of that staleness (a test moves it). */
     LongSupplier nanos = System::nanoTime;
-    /** The shelf is not used once the change log has not been read for this long (see ChangeFollower). */
+    /** Answers are said to be behind once the change log has not been read for this long (see ChangeFollower). */
     static final long FOLLOW_STALE_NANOS = Duration.ofSeconds(2).toNanos();
 
     @PostConstruct
@@ -115,17 +124,22 @@ public class StoredAnswers {
     }
 
     /**
-     * The stored answer of the line the reference designates, if it is as current as the line. A
-     * shelf that cannot be read (a damaged entry) answers nothing: the caller renders the line.
+     * The stored answer of the line the reference designates, if it is as current as the line as
+     * far as this instance knows; {@link StoredAnswer#behind() behind} if it has not read the
+     * other instances' changes lately. A shelf that cannot be read (a damaged entry) answers
+     * nothing: the caller renders the line.
      */
     public Optional<StoredAnswer> find(List<LineColumn.Try> tries, boolean english) {
-        if (!serving || following && nanos.getAsLong() - followedAt > FOLLOW_STALE_NANOS) {
-            // Not audited yet, or deaf to the other instances' changes: the caller renders the line.
+        if (!serving) {
+            // Not audited yet: the caller renders the line.
             return Optional.empty();
         }
+        // Deaf to the other instances' changes means the database is not answering (the change log is
+        // read every 250 ms): rendering would wait for it too, so the stored answer is served, said to be old.
+        boolean behind = following && nanos.getAsLong() - followedAt > FOLLOW_STALE_NANOS;
         try {
             return onShelf(s -> s.find(lookups(tries), english), Optional.<AnswerShelf.Found>empty())
-                    .map(found -> new StoredAnswer(found.version(), found.json()));
+                    .map(found -> new StoredAnswer(found.version(), found.json(), behind));
         } catch (RuntimeException e) {
             long failures = readFailures.incrementAndGet();
             // The first, then one in a thousand: a damaged entry looked up at full speed must not flood the log.
@@ -158,10 +172,29 @@ public class StoredAnswers {
         try {
             onShelf(s -> s.withdraw(changing, token));
         } catch (RuntimeException e) {
-            serving = false;
-            LOG.log(Level.SEVERE, "the answer shelf cannot be written: lookups render every line until a restart audits it", e);
+            synchronized (writeFailures) {
+                serving = false;
+                writeFailures.incrementAndGet();
+                auditTriedAt = nanos.getAsLong();
+            }
+            LOG.log(Level.SEVERE, "the answer shelf cannot be written (a full disk?): lookups render every line"
+                    + " until an audit succeeds again (tried every " + RETRY_AUDIT.toSeconds() + " s)", e);
         }
         return token;
+    }
+
+    /** Withdrawals that failed since start-up: each stopped the shelf from serving until the next clean audit. */
+    long writeFailures() {
+        return writeFailures.get();
+    }
+
+    /** The shelf stopped serving because a withdrawal failed, and the last audit is old enough to try another. */
+    boolean auditDue(long nowNanos) {
+        if (serving || writeFailures.get() == 0 || nowNanos - auditTriedAt < RETRY_AUDIT.toNanos()) {
+            return false;
+        }
+        auditTriedAt = nowNanos;
+        return true;
     }
 
     void takeBack(Collection<LineKeys> changing, long token) {
@@ -217,7 +250,17 @@ public class StoredAnswers {
 
     /** Lookups may use the shelf: it has been audited against the database. */
     void serve() {
-        serving = onShelf(s -> true, false);
+        serve(writeFailures());
+    }
+
+    /**
+     * As {@link #serve()}, unless a withdrawal failed since {@code failuresBefore} (read when the
+     * audit began): that change's line may still hold its old answer, so the shelf waits for the next audit.
+     */
+    void serve(long failuresBefore) {
+        synchronized (writeFailures) {
+            serving = writeFailures.get() == failuresBefore && onShelf(s -> true, false);
+        }
     }
 
     boolean serving() {

@@ -73,6 +73,8 @@ public class LinesResource {
     /** Status changes at any time: clients may keep an answer but must revalidate it (ETag). */
     private static final CacheControl REVALIDATE = revalidate();
     static final String ANSWERS = "raccord.api.line.answers";
+    /** Why a stored answer may be old although the owner answers: this instance cannot read the database. */
+    static final String BEHIND = "Raccord's database is not answering: this is the answer stored when it last did";
 
     @Inject
     TrackedLines lines;
@@ -101,7 +103,7 @@ public class LinesResource {
         fromStore = Counter.builder(ANSWERS).tag("source", "stored").description("Line lookups answered from the read model")
                 .register(meters);
         rendered = Counter.builder(ANSWERS).tag("source", "rendered")
-                .description("Line lookups rendered from the line (read model behind, or answers degraded)").register(meters);
+                .description("Line lookups rendered from the line (not in the read model, or withdrawn while it changes)").register(meters);
         FunctionCounter.builder("raccord.api.line.answers.read.failures", answers, StoredAnswers::readFailures)
                 .description("Lookups whose stored answer could not be read (a damaged read model): each rendered instead")
                 .register(meters);
@@ -127,12 +129,12 @@ public class LinesResource {
         LineReference reference = LineFinder.read("lineRef", lineRef);
         boolean english = Languages.prefersEnglish(headers);
         String degraded = owner.degradedReason(Instant.now());
-        if (degraded == null) {
-            Optional<StoredAnswers.StoredAnswer> stored = storedAnswer(reference, english);
-            if (stored.isPresent()) {
-                fromStore.increment();
-                return answer(stored.get().version(), null, english, request, stored.get().json());
-            }
+        Optional<StoredAnswers.StoredAnswer> stored = storedAnswer(reference, english);
+        if (stored.isPresent()) {
+            StoredAnswers.StoredAnswer a = stored.get();
+            String why = a.behind() ? (degraded == null ? BEHIND : degraded + "; " + BEHIND) : degraded;
+            fromStore.increment();
+            return answer(a.version(), why, english, request, why == null ? a.json() : LineAnswers.degraded(a.json(), why, english));
         }
         Optional<TrackedLine> found = finder.find(reference);
         if (found.isEmpty()) {
@@ -143,7 +145,7 @@ public class LinesResource {
         return answer(line.version(), degraded, english, request, LineAnswers.json(view(line, degraded).summarized(english)));
     }
 
-    /** The line's answer as stored by the read model, when it is as current as the line (else rendered now). */
+    /** The line's answer as stored by the read model, when it is as current as the line or the database is away (else rendered now). */
     private Optional<StoredAnswers.StoredAnswer> storedAnswer(LineReference reference, boolean english) {
         return answers.find(reference.tries(), english);
     }

@@ -70,12 +70,17 @@ final class StatusSummary {
         }
         prevention(v.breachPrevention(), english).ifPresent(s::add);
         if (v.freshness().degraded()) {
-            s.add(english ? "Last confirmed by the network owner on " + dayTime(v.freshness().confirmedAt(), true)
-                    + "; the owner cannot be reached right now."
-                    : "Dernière confirmation de l'opérateur du réseau le " + dayTime(v.freshness().confirmedAt(), false)
-                    + " ; il ne répond pas en ce moment.");
+            s.add(old(v.freshness().confirmedAt(), english));
         }
         return String.join(" ", s);
+    }
+
+    /** The last sentence of a degraded answer: how old it is. */
+    static String old(OffsetDateTime confirmedAt, boolean english) {
+        return english ? "Last confirmed by the network owner on " + dayTime(confirmedAt, true)
+                + "; the owner cannot be reached right now."
+                : "Dernière confirmation de l'opérateur du réseau le " + dayTime(confirmedAt, false)
+                + " ; il ne répond pas en ce moment.";
     }
 
     /** What Raccord asked the owner about the cut, while it matters: pending, or refused. */

@@ -12,7 +12,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,6 +25,8 @@ import javax.sql.DataSource;
  * only the leader sees since it alone reads the feeds. Rows in PostgreSQL ({@code owner_state}),
  * written by the instance that learned it and read by every instance at most once a second, on
  * demand: an instance that does not poll still says its answers are degraded while the owner is down.
+ * The read runs on an executor, never on the asking thread: a lookup asks on every request, and must
+ * not wait for a database that is away (it answers with what was read last).
  */
 final class SharedOwnerState {
 
@@ -44,13 +47,15 @@ final class SharedOwnerState {
 
     private final DataSource sessions;
     private final Clock clock;
-    private final ReentrantLock reading = new ReentrantLock();
+    private final Executor reader;
+    private final AtomicBoolean reading = new AtomicBoolean();
     private final Map<String, Reported> written = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot = new Snapshot(Instant.MIN, Map.of(), Map.of());
 
-    SharedOwnerState(DataSource sessions, Clock clock) {
+    SharedOwnerState(DataSource sessions, Clock clock, Executor reader) {
         this.sessions = sessions;
         this.clock = clock;
+        this.reader = reader;
     }
 
     /** The owner asked to come back at {@code until} ({@code owner} or an interface): every instance waits. */
@@ -80,20 +85,29 @@ final class SharedOwnerState {
         return r != null && r.at().plus(FRESH).isAfter(clock.instant()) ? Optional.of(r) : Optional.empty();
     }
 
+    /** What was read last; a read is started if that is over a second old and none is under way. */
     private Snapshot current() {
         Snapshot known = snapshot;
-        if (known.readAt().plus(READ_EVERY).isAfter(clock.instant()) || !reading.tryLock()) {
-            return known;
+        if (known.readAt().plus(READ_EVERY).isBefore(clock.instant()) && reading.compareAndSet(false, true)) {
+            try {
+                reader.execute(() -> refresh(known));
+            } catch (RuntimeException rejected) {
+                reading.set(false);
+                LOG.log(Level.FINE, "the owner's shared state could not be read now", rejected);
+            }
         }
+        return snapshot;
+    }
+
+    private void refresh(Snapshot known) {
         try {
             snapshot = read();
         } catch (SQLException e) {
             LOG.log(Level.FINE, "the owner's shared state is not readable; this instance's own knowledge stands", e);
             snapshot = new Snapshot(clock.instant(), known.pauses(), known.feeds());
         } finally {
-            reading.unlock();
+            reading.set(false);
         }
-        return snapshot;
     }
 
     private Snapshot read() throws SQLException {

@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -100,6 +101,10 @@ public class WholesaleConnection {
     @Resource(lookup = "jdbc/raccordSessions")
     DataSource sessions;
 
+    /** Reads the owner's shared state off the lookups' threads. */
+    @Resource
+    ManagedExecutorService executor;
+
     @Produces
     @Singleton
     NetworkOwner networkOwner() {
@@ -130,6 +135,6 @@ public class WholesaleConnection {
         }
         LOG.info(() -> "The owner's quota (" + guards.quotaPerSecond() + " calls/s) and state are shared by every instance");
         return new OwnerGuards(guards, clock, meters, new SharedQuota(sessions, guards.quotaPerSecond(), guards.permitWait()),
-                new SharedOwnerState(sessions, clock));
+                new SharedOwnerState(sessions, clock, executor));
     }
 }

@@ -132,18 +132,19 @@ class ChangeFollowerTest {
     }
 
     @Test
-    void theShelfServesOnlyWhileTheLogIsReadToItsEnd() {
+    void answersAreBehindOnceTheLogIsNotReadToItsEnd() {
         logDown = true;
         follower.follow();
         clock.addAndGet(Duration.ofMillis(1900).toNanos());
-        assertThat(find("CMD-7")).as("read 1.9 s ago").isPresent();
+        assertThat(find("CMD-7")).as("read 1.9 s ago").hasValueSatisfying(a -> assertThat(a.behind()).isFalse());
 
         clock.addAndGet(Duration.ofMillis(200).toNanos());
-        assertThat(find("CMD-7")).as("deaf for 2.1 s: every lookup renders its line").isEmpty();
+        assertThat(find("CMD-7")).as("deaf for 2.1 s: still answered (the database is away), said to be behind")
+                .hasValueSatisfying(a -> assertThat(a.behind()).isTrue());
 
         logDown = false;
         follower.follow();
-        assertThat(find("CMD-7")).as("caught up again").isPresent();
+        assertThat(find("CMD-7")).as("caught up again").hasValueSatisfying(a -> assertThat(a.behind()).isFalse());
     }
 
     private void change(long line, long version) {

@@ -198,6 +198,66 @@ class StoredAnswersTest {
     }
 
     @Test
+    void aShelfThatFilledUpStopsServingAndServesAgainAfterAnAuditOnceThereIsRoom() {
+        // A map of 1 MiB fills as a full disk does: LMDB cannot get the pages a write needs.
+        StoredAnswers small = new StoredAnswers();
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(1_000_000_000L);
+        small.nanos = clock::get;
+        small.open(AnswerShelf.open(dir.resolve("small"), 1L << 20));
+        small.serve();
+        small.store(List.of(new AnswerShelf.Rendering(LETTER, "{}", "{}")));
+        List<Long> fillers = new ArrayList<>();
+        long id = 100;
+        for (int size : new int[] {60_000, 4_000, 200, 1}) {
+            String filler = "x".repeat(size);
+            while (fits(small, id, filler)) {
+                fillers.add(id++);
+            }
+            id++;
+        }
+        long failuresBefore = small.writeFailures();
+
+        // A change of the letter with lines new to the shelf: their withdrawals need pages the full shelf has not.
+        List<LineKeys> changing = new ArrayList<>();
+        for (long added = 10_000; added < 10_200; added++) {
+            changing.add(new LineKeys(added, 1, "N" + added, null, null, null, null));
+        }
+        changing.add(version(LETTER, 4));
+        small.withdraw(changing);
+
+        assertThat(small.writeFailures()).as("a withdrawal the full shelf could not write").isGreaterThan(failuresBefore);
+        assertThat(small.serving()).as("the letter's old answer may still be there: not served").isFalse();
+        assertThat(small.find(LineReference.parse("CMD-7").tries(), false)).isEmpty();
+        assertThat(small.auditDue(clock.get())).as("not at once").isFalse();
+        clock.addAndGet(StoredAnswers.RETRY_AUDIT.plusSeconds(1).toNanos());
+        assertThat(small.auditDue(clock.get())).isTrue();
+        assertThat(small.auditDue(clock.get())).as("one audit per period").isFalse();
+
+        // An audit that met a failed withdrawal on its way does not let the shelf serve.
+        long auditStart = small.writeFailures();
+        small.withdraw(changing);
+        small.serve(auditStart);
+        assertThat(small.serving()).isFalse();
+
+        small.remove(fillers);
+        auditStart = small.writeFailures();
+        assertThat(small.audit(List.of(version(LETTER, 5)))).as("room again: the old answer is withdrawn").containsExactly(7L);
+        small.serve(auditStart);
+        assertThat(small.serving()).isTrue();
+        assertThat(small.find(LineReference.parse("CMD-7").tries(), false)).as("rendered by the caller until stored again").isEmpty();
+        small.close();
+    }
+
+    private static boolean fits(StoredAnswers shelf, long id, String filler) {
+        try {
+            return shelf.store(List.of(new AnswerShelf.Rendering(new LineKeys(id, 1, "F" + id, null, null, null, null),
+                    filler, filler))) == 1;
+        } catch (RuntimeException full) {
+            return false;
+        }
+    }
+
+    @Test
     void shelvedIdsLeaveOutChangesInFlight() {
         store(new LineKeys(1, 1, "A", null, null, null, null), "{}");
         answers.withdraw(List.of(new LineKeys(2, 1, "B", null, null, null, null)));

@@ -41,6 +41,17 @@ record Instance(String name, LibertyServer server, String base, HttpClient clien
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 
+    /** A metric of the instance's Prometheus text at {@code /metrics} (summed over its labels); NaN if absent. */
+    double metric(String name) {
+        HttpResponse<String> metrics = get("metrics", operator);
+        if (metrics.statusCode() != 200) {
+            throw new IllegalStateException(this.name + " /metrics: " + metrics.statusCode());
+        }
+        return metrics.body().lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .reduce(Double::sum).orElse(Double.NaN);
+    }
+
     static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

@@ -41,7 +41,7 @@ import static org.raccord.production.ClusterChecks.csrf;
  * delivery p99 before and during. Run by the reliability profile only.
  */
 @ExtendWith(ProductionCluster.Resolver.class)
-@Order(Order.DEFAULT + 3)
+@Order(Order.DEFAULT + 4)
 class ReceiversIT {
 
     private static final Duration BASELINE = Duration.ofSeconds(30);

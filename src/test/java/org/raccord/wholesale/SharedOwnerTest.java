@@ -89,8 +89,8 @@ class SharedOwnerTest {
     void aPauseAndAFeedInTroubleLearnedByOneInstanceHoldOnTheOther() {
         // PostgreSQL keeps microseconds.
         MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MICROS));
-        SharedOwnerState leader = new SharedOwnerState(database, clock);
-        SharedOwnerState follower = new SharedOwnerState(database, clock);
+        SharedOwnerState leader = new SharedOwnerState(database, clock, Runnable::run);
+        SharedOwnerState follower = new SharedOwnerState(database, clock, Runnable::run);
         assertThat(follower.feed(AccessOrderGateway.FEED)).isEmpty();
 
         Instant until = clock.instant().plusSeconds(30);
@@ -109,5 +109,26 @@ class SharedOwnerTest {
 
         clock.advance(Duration.ofSeconds(31));
         assertThat(follower.feed(AccessOrderGateway.FEED)).as("its reader fell silent 31 s ago").isEmpty();
+    }
+
+    @Test
+    void theStateIsReadOffTheAskingThreadOnceAtATime() {
+        MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MICROS));
+        new SharedOwnerState(database, clock, Runnable::run).report(new OperationHealth(CutoverGateway.FEED, "OPEN", null,
+                clock.instant(), "Unreachable: connection refused", null, 3));
+        java.util.List<Runnable> reads = new java.util.ArrayList<>();
+        SharedOwnerState asker = new SharedOwnerState(database, clock, reads::add);
+
+        // A lookup asks on every request: it gets what was read last (nothing yet), it never waits for the database.
+        assertThat(asker.feed(CutoverGateway.FEED)).isEmpty();
+        assertThat(asker.feed(CutoverGateway.FEED)).isEmpty();
+        assertThat(reads).as("one read under way at a time").hasSize(1);
+
+        reads.remove(0).run();
+        assertThat(asker.feed(CutoverGateway.FEED)).hasValueSatisfying(r -> assertThat(r.health().breakerState()).isEqualTo("OPEN"));
+        assertThat(reads).as("read less than a second ago").isEmpty();
+        clock.advance(Duration.ofMillis(1100));
+        asker.feed(CutoverGateway.FEED);
+        assertThat(reads).hasSize(1);
     }
 }
