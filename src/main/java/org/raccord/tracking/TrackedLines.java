@@ -87,12 +87,17 @@ public class TrackedLines {
 
     /**
      * Several lines with their records, in six queries whatever their number (at most 500 ids):
-     * how the read model renders lines in bulk.
+     * how the read model renders lines in bulk. The lines come first: each query sees what is
+     * committed when it runs, so records read after a line are as new as its version or newer. Read
+     * the other way round, a change committed between the queries gave a line's new version with
+     * its old records, and the read model kept that answer as current.
      */
     public List<LineRecords> withRecords(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
+        List<TrackedLine> read = em.createQuery("select l from TrackedLine l where l.id in :ids", TrackedLine.class)
+                .setParameter("ids", ids).getResultList();
         Map<Long, List<DeliveryRevision>> revisions = em.createQuery("select r from DeliveryRevision r where r.lineId in :ids"
                         + " order by r.sourceSequence", DeliveryRevision.class).setParameter("ids", ids).getResultList()
                 .stream().collect(Collectors.groupingBy(DeliveryRevision::lineId));
@@ -109,8 +114,7 @@ public class TrackedLines {
                 : em.createQuery("select s from PreventionStep s where s.lineId in :ids order by s.at, s.id", PreventionStep.class)
                         .setParameter("ids", preventions.keySet()).getResultList().stream()
                         .collect(Collectors.groupingBy(PreventionStep::lineId));
-        return em.createQuery("select l from TrackedLine l where l.id in :ids", TrackedLine.class).setParameter("ids", ids)
-                .getResultList().stream()
+        return read.stream()
                 .map(l -> new LineRecords(l, revisions.getOrDefault(l.id(), List.of()), milestones.getOrDefault(l.id(), List.of()),
                         alerts.getOrDefault(l.id(), List.of()), preventions.get(l.id()), steps.getOrDefault(l.id(), List.of())))
                 .toList();
