@@ -32,15 +32,15 @@ import static org.raccord.production.ClusterChecks.lag;
  * XML) is answered badly for a while, the two production instances go on polling, and meanwhile
  * customers look lines up. For each: lookups answered and 5xx, the worst threads and heap, the
  * time until answers are fresh again, the truth check, and the owner's quota. The test command runs
- * a fast subset (10 s faults, one truth check at the end); the reliability profile runs them all.
+ * a fast subset (6 s faults, a 15 s outage, one truth check at the end); the reliability profile runs them all.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(ProductionCluster.Resolver.class)
 @Order(Order.DEFAULT + 1)
 class OwnerMisbehavingIT {
 
-    private static final Duration FAULT = Campaign.seconds("faultSeconds", 20, 10);
-    private static final Duration OUTAGE = Campaign.seconds("outageSeconds", 600, 20);
+    private static final Duration FAULT = Campaign.seconds("faultSeconds", 20, 6);
+    private static final Duration OUTAGE = Campaign.seconds("outageSeconds", 600, 15);
     /** An answer counts as fresh again once every instance says so within this long after the fault. */
     private static final Duration FRESH_WITHIN = Duration.ofMinutes(3);
 
