@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -41,15 +42,24 @@ record Instance(String name, LibertyServer server, String base, HttpClient clien
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 
-    /** A metric of the instance's Prometheus text at {@code /metrics} (summed over its labels); NaN if absent. */
-    double metric(String name) {
+    /** The instance's Prometheus text at {@code /metrics}, line by line. */
+    List<String> metrics() {
         HttpResponse<String> metrics = get("metrics", operator);
         if (metrics.statusCode() != 200) {
-            throw new IllegalStateException(this.name + " /metrics: " + metrics.statusCode());
+            throw new IllegalStateException(name + " /metrics: " + metrics.statusCode());
         }
-        return metrics.body().lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .reduce(Double::sum).orElse(Double.NaN);
+        return metrics.body().lines().toList();
+    }
+
+    /** A metric of {@link #metrics()} (summed over its labels); NaN if absent. */
+    double metric(String name) {
+        return metrics().stream().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(Instance::sample).reduce(Double::sum).orElse(Double.NaN);
+    }
+
+    /** The value of one line of Prometheus text. */
+    static double sample(String line) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
     static String basic(String user, String password) {
