@@ -5,15 +5,14 @@ import java.time.Duration;
 
 import jakarta.json.JsonObject;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.raccord.support.Deployments;
 import org.raccord.support.Http;
 import org.raccord.support.LedgerProbe;
@@ -47,27 +46,19 @@ class OutboxRollbackIT {
         }
         return smsPlatformToken;
     }
-    private static WireMockServer receiver;
+
+    @RegisterExtension
+    static final WireMockExtension receiver = WebhookReceiver.extension();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.raccord("raccord-rollback-it").addClass(LedgerProbe.class);
     }
 
-    @BeforeAll
-    static void receiver() {
-        receiver = WebhookReceiver.started();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.stop();
-    }
-
     @Test
     void aRolledBackStatusChangeProducesNoMessage() {
         HttpResponse<String> created = Http.post("api/v1/hub", smsPlatform(), "{\"callbackUrl\":\"http://localhost:"
-                + receiver.port() + "/hook\",\"eventTypes\":[\"delivery-date.set\"]}");
+                + receiver.getPort() + "/hook\",\"eventTypes\":[\"delivery-date.set\"]}");
         assertThat(created.statusCode()).isEqualTo(201);
 
         JsonObject rolledBack = Http.json(Http.post("it/ledger-probe?order=ROLLBACK-0001&commit=false", Http.ADMIN, ""));

@@ -8,13 +8,10 @@ import java.util.Random;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.raccord.support.CampaignTable;
-import org.raccord.support.PostgresForIntegrationTests;
 import org.raccord.support.TruthCheck;
 import org.raccord.support.WebhookReceiver;
 
@@ -30,18 +27,16 @@ import static org.raccord.production.ClusterChecks.leading;
  * The reliability campaign's crashes (case 3 of docs/reliability.md), on one instance alone (the
  * other stopped): {@code kill -9} at random moments, half during a catch-up (polling paused a
  * while, then resumed), half during a webhook backlog, restarted each time; then the truth check,
- * every webhook accounted for, and the time back to ready. Then the database stopped and started
- * again under both instances. Run by the reliability profile only: each restart takes half a minute.
+ * every webhook accounted for, and the time back to ready. Run by the reliability profile only:
+ * each restart takes half a minute. The database's stop is {@link DatabaseStopIT}.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(ProductionCluster.Resolver.class)
-@Order(Order.DEFAULT + 2)
+@Order(Order.DEFAULT + 3)
 class CrashesIT {
 
     private static final int KILLS = Integer.getInteger("raccord.reliability.kills", 20);
     private static final long SEED = Long.getLong("raccord.reliability.seed", System.nanoTime());
     private static final Duration PAUSED = Duration.ofSeconds(8);
-    private static final Duration DATABASE_DOWN = Campaign.seconds("databaseDownSeconds", 60, 20);
 
     private static ProductionCluster cluster;
     private static Instance alone;
@@ -69,7 +64,6 @@ class CrashesIT {
     }
 
     @Test
-    @Order(1)
     void killedAtRandomMomentsOfCatchUpsAndBacklogsNothingIsLostOrAppliedTwice() throws Exception {
         Random random = new Random(SEED);
         List<Double> backToReady = new ArrayList<>();
@@ -114,42 +108,6 @@ class CrashesIT {
         assertThat(webhooks.foreign()).as(webhooks.toString()).isZero();
     }
 
-    @Test
-    @Order(2)
-    void theDatabaseStopsAndComesBackUnderBothInstances() throws Exception {
-        cluster.b.server().start();
-        ProductionCluster.awaitLive(cluster.b);
-        List<String> known = Campaign.knownLines(cluster, 300);
-        FaultWatch.Seen seen;
-        long[] cameBack = new long[1];
-        try (FaultWatch watch = new FaultWatch(List.of(cluster.a, cluster.b), known,
-                cluster.identity.bearer(ProductionCluster.TRUTH_CHECKER, "api-read"))) {
-            PostgresForIntegrationTests.stopFor(DATABASE_DOWN);
-            cameBack[0] = System.nanoTime();
-            watch.close();
-            seen = watch.seen();
-        }
-        Instance leader = ClusterChecks.leader(cluster);
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
-                lag(leader) == 0 && ready(cluster.a) && ready(cluster.b));
-        double readyAfter = (System.nanoTime() - cameBack[0]) / 1e9;
-        TruthCheck.Result truth = ClusterChecks.truth(cluster, leader, leader);
-
-        // Two seconds into the outage an instance knows it cannot read the others' changes: its answers say so.
-        boolean met = seen.serverErrors() == 0 && seen.answered() == seen.lookups() && seen.degraded() > 0 && truth.clean();
-        CampaignTable.record(new CampaignTable.Row("database stops and comes back",
-                "PostgreSQL stopped (fast shutdown, every connection closed) for " + DATABASE_DOWN.toSeconds()
-                        + " s under two polling instances, then started on the same data",
-                "lookups meanwhile; 5xx; time until both instances are ready and the feeds read; truth check",
-                seen.lookupsText() + "; " + seen.jvmText() + String.format("; ready %.0f s after the database", readyAfter)
-                        + "; truth check " + truth,
-                "100 % answered (flagged degraded), 0 5xx, ready ≤ 3 min, truth 0/0/0", met));
-        assertThat(seen.serverErrors()).as("5xx or unanswered lookups while the database was down").isZero();
-        assertThat(seen.answered()).isEqualTo(seen.lookups()).isPositive();
-        assertThat(seen.degraded()).as("answers said to be stored data while the database was away").isPositive();
-        assertThat(truth.clean()).as(truth.toString()).isTrue();
-    }
-
     /** Whether deliveries wait to be sent within {@code d} (a quiet moment of the world may make none). */
     private static boolean backlogWithin(Duration d) {
         try {
@@ -159,9 +117,5 @@ class CrashesIT {
         } catch (ConditionTimeoutException none) {
             return false;
         }
-    }
-
-    private static boolean ready(Instance i) {
-        return i.get("health/ready", i.operator()).statusCode() == 200;
     }
 }

@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
  * restart, and the time until {@code a} serves stored answers again is measured, then the truth check.
  */
 @ExtendWith(ProductionCluster.Resolver.class)
-@Order(Order.DEFAULT + 3)
+@Order(Order.DEFAULT + 4)
 class FullDiskIT {
 
     /** About a quarter of what 6,000 lines take (18 MB). */

@@ -42,7 +42,7 @@ import static org.raccord.production.ClusterChecks.csrf;
  * delivery p99 before and during. Run by the reliability profile only.
  */
 @ExtendWith(ProductionCluster.Resolver.class)
-@Order(Order.DEFAULT + 4)
+@Order(Order.DEFAULT + 5)
 class ReceiversIT {
 
     private static final Duration BASELINE = Duration.ofSeconds(30);

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(ProductionCluster.Resolver.class)
-@Order(Order.DEFAULT + 5)
+@Order(Order.DEFAULT + 6)
 class SoakIT {
 
     private static final int SOAK_MINUTES = Integer.getInteger("raccord.reliability.soakMinutes", 30);
