@@ -179,7 +179,11 @@ public class AnswerProjector {
             long total = rendered;
             LOG.info(() -> "Read model current: " + total + " missing or old line answer(s) rendered");
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "auditing the read model failed; lookups use the lines meanwhile", MaskedFailure.of(e));
+            // A full disk during the audit's own writes, or the database away: without another audit
+            // the shelf would never serve again short of a restart.
+            answers.auditFailed();
+            LOG.log(Level.WARNING, "auditing the read model failed; lookups use the lines meanwhile, and the audit is tried"
+                    + " again every " + StoredAnswers.RETRY_AUDIT.toSeconds() + " s", MaskedFailure.of(e));
         }
     }
 

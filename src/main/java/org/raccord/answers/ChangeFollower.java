@@ -92,6 +92,9 @@ public class ChangeFollower {
         FunctionCounter.builder("raccord.answers.write.failures", answers, StoredAnswers::writeFailures)
                 .description("Withdrawals the read model could not write (a full disk): each stops it serving until an audit")
                 .register(meters);
+        FunctionCounter.builder("raccord.answers.audit.failures", answers, StoredAnswers::auditFailures)
+                .description("Audits of the read model that did not finish (a full disk, the database away): each is tried"
+                        + " again until one does").register(meters);
         long asOf = answers.nanos.getAsLong();
         last = changes.lastNumber();
         answers.followed(asOf);
@@ -118,7 +121,7 @@ public class ChangeFollower {
                 answers.followed(asOf);
             }
             if (answers.auditDue(asOf)) {
-                // A withdrawal failed (a full disk): once there is room again, an audit lets the shelf serve.
+                // A withdrawal or an audit failed (a full disk): once there is room again, an audit lets the shelf serve.
                 projector.auditAgain();
             }
             failing = false;

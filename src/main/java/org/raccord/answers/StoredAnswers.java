@@ -64,7 +64,9 @@ public class StoredAnswers {
     private final AtomicLong readFailures = new AtomicLong();
     /** Failed withdrawals (also the lock that orders them with {@link #serve(long)}). */
     private final AtomicLong writeFailures = new AtomicLong();
-    /** How often an audit is tried again after a withdrawal failed (a disk that was full may have room again). */
+    /** Audits that failed (their own writes met a full disk, or the database was away): each is tried again. */
+    private final AtomicLong auditFailures = new AtomicLong();
+    /** How often an audit is tried again after a withdrawal or an audit failed (a disk that was full may have room again). */
     static final Duration RETRY_AUDIT = Duration.ofSeconds(30);
     private volatile long auditTriedAt;
     /** Closing the shelf waits for the readers and writers using it: LMDB must not close under them. */
@@ -188,9 +190,29 @@ public class StoredAnswers {
         return writeFailures.get();
     }
 
-    /** The shelf stopped serving because a withdrawal failed, and the last audit is old enough to try another. */
+    /**
+     * An audit did not finish: the shelf does not serve (an audit is asked for when it may be out of
+     * date, at start-up or after changes it missed), and nothing but another audit lets it.
+     */
+    void auditFailed() {
+        synchronized (writeFailures) {
+            serving = false;
+            auditFailures.incrementAndGet();
+            auditTriedAt = nanos.getAsLong();
+        }
+    }
+
+    /** Audits that did not finish since start-up. */
+    long auditFailures() {
+        return auditFailures.get();
+    }
+
+    /**
+     * The shelf does not serve because a withdrawal or an audit failed, and the last audit is old
+     * enough to try another.
+     */
     boolean auditDue(long nowNanos) {
-        if (serving || writeFailures.get() == 0 || nowNanos - auditTriedAt < RETRY_AUDIT.toNanos()) {
+        if (serving || writeFailures.get() + auditFailures.get() == 0 || nowNanos - auditTriedAt < RETRY_AUDIT.toNanos()) {
             return false;
         }
         auditTriedAt = nowNanos;

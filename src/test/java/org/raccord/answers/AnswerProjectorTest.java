@@ -40,6 +40,7 @@ class AnswerProjectorTest {
     private final List<Synchronization> synchronizations = new ArrayList<>();
     private final StoredAnswers answers = new StoredAnswers();
     private boolean behind;
+    private boolean databaseAway;
 
     @AfterEach
     void close() {
@@ -111,6 +112,27 @@ class AnswerProjectorTest {
         assertThat(answers.shelvedIds(0, 1000)).hasSize(450).doesNotContain(999L);
     }
 
+    @Test
+    void aStartUpAuditThatFailsIsTriedAgainAndTheNextOneLetsTheShelfServe() {
+        AnswerProjector projector = projector();
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(1_000_000_000L);
+        answers.nanos = clock::get;
+        commit(line(4, 1));
+        databaseAway = true;
+        projector.catchUpAtStart(null);
+        assertThat(answers.serving()).isFalse();
+        assertThat(answers.auditFailures()).isEqualTo(1);
+        assertThat(answers.auditDue(clock.get())).as("not at once").isFalse();
+
+        databaseAway = false;
+        clock.addAndGet(StoredAnswers.RETRY_AUDIT.plusSeconds(1).toNanos());
+        assertThat(answers.auditDue(clock.get())).as("a period later").isTrue();
+        projector.auditAgain();
+        assertThat(answers.serving()).isTrue();
+        assertThat(served("L4")).isTrue();
+        assertThat(answers.auditDue(clock.get() + StoredAnswers.RETRY_AUDIT.toNanos() * 2)).as("serving: none due").isFalse();
+    }
+
     private LinesChanged commit(LineKeys... lines) {
         for (LineKeys line : lines) {
             database.put(line.id(), line);
@@ -153,6 +175,9 @@ class AnswerProjectorTest {
         projector.lines = new TrackedLines() {
             @Override
             public List<LineKeys> keysAfter(long after, int limit) {
+                if (databaseAway) {
+                    throw new IllegalStateException("connection refused");
+                }
                 return database.tailMap(after, false).values().stream().limit(limit).toList();
             }
 

@@ -123,6 +123,19 @@ class ChangeFollowerTest {
     }
 
     @Test
+    void anAuditThatDidNotFinishIsTriedAgainEveryPeriod() {
+        answers.auditFailed();
+        assertThat(find("CMD-7")).as("not audited: not served").isEmpty();
+
+        follower.follow();
+        assertThat(audits.get()).as("not at once").isZero();
+        clock.addAndGet(StoredAnswers.RETRY_AUDIT.plusSeconds(1).toNanos());
+        follower.follow();
+        follower.follow();
+        assertThat(audits.get()).as("one audit per period").isEqualTo(1);
+    }
+
+    @Test
     void aLogPrunedPastWhatWasReadMeansAFullAudit() {
         log.add(new LineChange(5, 8, 2, NOW));
 
