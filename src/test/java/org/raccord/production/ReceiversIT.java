@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -27,6 +28,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,6 +54,11 @@ class ReceiversIT {
     private static final Duration SLOW = Duration.ofSeconds(20);
     /** How long after the window every delivery may take to end (delivered or dead-lettered). */
     private static final Duration DRAIN = Duration.ofMinutes(20);
+    /**
+     * The control run ({@code raccord.reliability.receiversControl}): the seven subscribers beside the
+     * healthy one answer at once, so that the load alone can be told from the misbehaviour.
+     */
+    private static final boolean CONTROL = Boolean.getBoolean("raccord.reliability.receiversControl");
 
     private static ProductionCluster cluster;
     private static final List<String> SUBSCRIBED = new ArrayList<>();
@@ -60,6 +67,16 @@ class ReceiversIT {
 
     /** One misbehaving subscriber: how, its path on the receiver (none: no request ever arrives), its subscription. */
     private record Receiver(String what, String path, String id) {
+    }
+
+    /** A way of misbehaving: how, its path on the receiver (none: no request ever arrives), where it is sent. */
+    private record Misbehaviour(String what, String path, String callbackUrl) {
+
+        /** The control run's subscriber in its place: answers at once. */
+        Misbehaviour control() {
+            String at = "/control" + (path == null ? "/tls" : path);
+            return new Misbehaviour("control (" + what + ": answers at once)", at, url(at));
+        }
     }
 
     @BeforeAll
@@ -71,6 +88,7 @@ class ReceiversIT {
         hooks.start();
         untrusted.start();
         hooks.stubFor(post(urlEqualTo("/healthy")).willReturn(aResponse().withStatus(204)));
+        hooks.stubFor(post(urlPathMatching("/control/.*")).willReturn(aResponse().withStatus(204)));
         hooks.stubFor(post(urlEqualTo("/gone")).willReturn(aResponse().withStatus(410)));
         hooks.stubFor(post(urlEqualTo("/redirect")).willReturn(aResponse().withStatus(302).withHeader("Location", "/healthy")));
         untrusted.stubFor(post(urlEqualTo("/tls")).willReturn(aResponse().withStatus(204)));
@@ -108,15 +126,17 @@ class ReceiversIT {
         Instant windowFrom = Instant.now();
         StubMapping down = hooks.stubFor(post(urlEqualTo("/down")).willReturn(aResponse().withStatus(503)));
         StubMapping slow = hooks.stubFor(post(urlEqualTo("/slow")).willReturn(aResponse().withStatus(204).withFixedDelay(30_000)));
-        List<Receiver> misbehaving = List.of(
-                new Receiver("down for 10 compressed hours (503), then back", "/down", subscribe(url("/down"))),
-                new Receiver("410 Gone", "/gone", subscribe(url("/gone"))),
-                new Receiver("429 with Retry-After: 1 on every other request", "/busy", subscribe(url("/busy"))),
-                new Receiver("30 s answers for 20 s, then prompt", "/slow", subscribe(url("/slow"))),
-                new Receiver("TLS errors (a certificate nobody trusts)", null,
-                        subscribe("https://127.0.0.1:" + untrusted.httpsPort() + "/tls")),
-                new Receiver("302 redirect (not followed)", "/redirect", subscribe(url("/redirect"))),
-                new Receiver("connection reset on every third request", "/reset", subscribe(url("/reset"))));
+        List<Receiver> misbehaving = Stream.of(
+                new Misbehaviour("down for 10 compressed hours (503), then back", "/down", url("/down")),
+                new Misbehaviour("410 Gone", "/gone", url("/gone")),
+                new Misbehaviour("429 with Retry-After: 1 on every other request", "/busy", url("/busy")),
+                new Misbehaviour("30 s answers for 20 s, then prompt", "/slow", url("/slow")),
+                new Misbehaviour("TLS errors (a certificate nobody trusts)", null, "https://127.0.0.1:" + untrusted.httpsPort() + "/tls"),
+                new Misbehaviour("302 redirect (not followed)", "/redirect", url("/redirect")),
+                new Misbehaviour("connection reset on every third request", "/reset", url("/reset")))
+                .map(m -> CONTROL ? m.control() : m)
+                .map(m -> new Receiver(m.what(), m.path(), subscribe(m.callbackUrl())))
+                .toList();
         Campaign.lasting(DOWN);
         hooks.editStub(post(urlEqualTo("/down")).withId(down.getId()).willReturn(aResponse().withStatus(204)));
         Campaign.lasting(SLOW.minus(DOWN));
@@ -159,7 +179,7 @@ class ReceiversIT {
         }
         boolean met = ended && lost == 0 && outOfOrder == 0 && healthyLedger.delivered() == healthyLedger.deliveries()
                 && during <= before * 2 + 1;
-        CampaignTable.record(new CampaignTable.Row("receivers misbehaving",
+        CampaignTable.record(new CampaignTable.Row(CONTROL ? "receivers: control" : "receivers misbehaving",
                 "a healthy subscriber alone for " + BASELINE.toSeconds() + " s, then seven misbehaving ones beside it for "
                         + WINDOW.toSeconds() + " s of the owner's events, two instances; retry schedule compressed 3,600 times "
                         + "(raccord.hub.retryScale: an hour lasts a second, the three days about 75 s); then polling paused until "
