@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.transaction.Status;
@@ -115,7 +116,7 @@ class AnswerProjectorTest {
     @Test
     void aStartUpAuditThatFailsIsTriedAgainAndTheNextOneLetsTheShelfServe() {
         AnswerProjector projector = projector();
-        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(1_000_000_000L);
+        AtomicLong clock = new AtomicLong(1_000_000_000L);
         answers.nanos = clock::get;
         commit(line(4, 1));
         databaseAway = true;
