@@ -1,11 +1,11 @@
 package org.raccord.notification;
 
 import java.net.URI;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,40 +85,84 @@ public class Deliveries implements Courier.Store {
      * before any attempt, so no two instances take the same delivery. A delivery is a head when no
      * earlier event of its line is pending for its subscriber, nor waiting in the outbox: one line's
      * events go out in the order its transactions committed them ({@code line_event_number}).
+     *
+     * <p>The claim is shared between subscribers: each with due deliveries and room is first offered
+     * an equal share of {@code max}, oldest due first, and what is left goes round again. Taken in
+     * due order across all subscribers, a receiver that always fails kept its retries ahead of a
+     * healthy subscriber's new events, claim after claim (docs/reliability.md, receivers).
      */
     @Override
     @Transactional
     public List<Parcel> claimDue(Instant now, Instant leaseUntil, int max, Courier.Room room) {
-        List<String> full = List.copyOf(room.full());
-        String notFull = full.isEmpty() ? "" : " and d.subscription_id not in ("
-                + String.join(",", Collections.nCopies(full.size(), "?")) + ")";
-        var due = em.createNativeQuery("select d.id from webhook_delivery d where d.state = ? and d.next_attempt_at <= ?"
-                + notFull
-                + " and not exists (select 1 from webhook_delivery e where e.subscription_id = d.subscription_id"
-                + " and e.line_id = d.line_id and e.state = ? and (e.line_event_number < d.line_event_number"
-                + " or (e.line_event_number = d.line_event_number and e.id < d.id)))"
-                + " and not exists (select 1 from outbox_event o where o.line_id = d.line_id and o.published_at is null"
-                + " and o.line_event_number < d.line_event_number)"
-                + " order by d.next_attempt_at, d.id fetch first " + max + " rows only for update skip locked");
-        int p = 1;
-        due.setParameter(p++, Delivery.PENDING).setParameter(p++, now.atOffset(ZoneOffset.UTC));
-        for (String subscription : full) {
-            due.setParameter(p++, subscription);
-        }
-        due.setParameter(p, Delivery.PENDING);
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        List<String> waiting = withDue(at, room);
         Map<String, Integer> taken = new HashMap<>();
         List<Parcel> parcels = new ArrayList<>();
-        for (Object id : due.getResultList()) {
-            Delivery d = em.find(Delivery.class, ((Number) id).longValue());
-            // Beyond its subscriber's room, a delivery stays unclaimed for a later round.
-            if (taken.merge(d.subscriptionId(), 1, Integer::sum) > room.of(d.subscriptionId())) {
-                continue;
+        int share = waiting.isEmpty() ? 0 : Math.max(1, (max + waiting.size() - 1) / waiting.size());
+        for (int round = 0; round < 2 && parcels.size() < max; round++) {
+            if (round > 0) {
+                em.flush(); // the leases of the first round, so that its rows are no longer due
             }
-            Subscription s = em.find(Subscription.class, d.subscriptionId());
-            prepare(d, now);
+            for (String subscription : waiting) {
+                int had = taken.getOrDefault(subscription, 0);
+                if (round > 0 && had < share) {
+                    continue; // it had less than its share: everything it had due
+                }
+                int limit = Math.min(room.of(subscription) - had, Math.min(round == 0 ? share : max, max - parcels.size()));
+                if (limit <= 0) {
+                    continue;
+                }
+                List<Parcel> claimed = claimHeads(subscription, at, leaseUntil, limit);
+                taken.merge(subscription, claimed.size(), Integer::sum);
+                parcels.addAll(claimed);
+            }
+        }
+        return parcels;
+    }
+
+    /** Subscribers with a delivery due and room for it, the longest waiting first (one index probe each). */
+    private List<String> withDue(OffsetDateTime at, Courier.Room room) {
+        List<?> rows = em.createNativeQuery("select s.id, (select min(d.next_attempt_at) from webhook_delivery d"
+                + " where d.subscription_id = s.id and d.state = ?) from hub_subscription s")
+                .setParameter(1, Delivery.PENDING).getResultList();
+        List<Object[]> due = new ArrayList<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            if (r[1] != null && !dueAt(r[1]).isAfter(at) && !room.full().contains((String) r[0]) && room.of((String) r[0]) > 0) {
+                due.add(r);
+            }
+        }
+        due.sort((a, b) -> dueAt(a[1]).compareTo(dueAt(b[1])));
+        return due.stream().map(r -> (String) r[0]).toList();
+    }
+
+    private static OffsetDateTime dueAt(Object column) {
+        return column instanceof OffsetDateTime t ? t : ((Timestamp) column).toInstant().atOffset(ZoneOffset.UTC);
+    }
+
+    /** Claims up to {@code limit} due heads of one subscriber's lines, oldest due first. */
+    private List<Parcel> claimHeads(String subscription, OffsetDateTime at, Instant leaseUntil, int limit) {
+        List<?> ids = em.createNativeQuery("select d.id from webhook_delivery d where d.subscription_id = ? and d.state = ?"
+                        + " and d.next_attempt_at <= ?"
+                        + " and not exists (select 1 from webhook_delivery e where e.subscription_id = d.subscription_id"
+                        + " and e.line_id = d.line_id and e.state = ? and (e.line_event_number < d.line_event_number"
+                        + " or (e.line_event_number = d.line_event_number and e.id < d.id)))"
+                        + " and not exists (select 1 from outbox_event o where o.line_id = d.line_id and o.published_at is null"
+                        + " and o.line_event_number < d.line_event_number)"
+                        + " order by d.next_attempt_at, d.id fetch first " + limit + " rows only for update skip locked")
+                .setParameter(1, subscription).setParameter(2, Delivery.PENDING).setParameter(3, at)
+                .setParameter(4, Delivery.PENDING).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Subscription s = em.find(Subscription.class, subscription);
+        URI callback = URI.create(s.callbackUrl());
+        List<Parcel> parcels = new ArrayList<>();
+        for (Object id : ids) {
+            Delivery d = em.find(Delivery.class, ((Number) id).longValue());
+            prepare(d, at.toInstant());
             d.claim(leaseUntil.atOffset(ZoneOffset.UTC));
-            parcels.add(new Parcel(d.id(), s.id(), URI.create(s.callbackUrl()), s.liveSecrets(now), d.eventId(), d.body(),
-                    d.attempts()));
+            parcels.add(new Parcel(d.id(), s.id(), callback, s.liveSecrets(at.toInstant()), d.eventId(), d.body(), d.attempts()));
         }
         return parcels;
     }

@@ -17,10 +17,11 @@ import org.raccord.support.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Delivery order and coalescing through the real store and database (the courier's unit tests use
- * a store in memory): a line's later events never overtake its first while it waits for a retry,
- * another line is not held back, and a burst of three SMS-ready changes of one line gives exactly
- * one SMS, on the newest event, telling the line's whole status.
+ * Delivery order, sharing and coalescing through the real store and database (the courier's unit
+ * tests use a store in memory): a line's later events never overtake its first while it waits for a
+ * retry, another line is not held back, one subscriber's backlog does not fill another's claim, and
+ * a burst of three SMS-ready changes of one line gives exactly one SMS, on the newest event, telling
+ * the line's whole status.
  */
 @ExtendWith(ArquillianExtension.class)
 class DeliveryOrderIT {
@@ -28,6 +29,18 @@ class DeliveryOrderIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.raccord("raccord-delivery-order-it").addClass(DeliveryOrderProbe.class);
+    }
+
+    @Test
+    void aClaimIsSharedSoThatOneSubscribersLongDueRetriesDoNotHoldAnothersNewEventsBack() {
+        HttpResponse<String> response = Http.action("it/delivery-share", Http.ADMIN, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonObject taken = Http.json(response).getJsonObject("taken");
+
+        assertThat(taken.keySet()).as("one claim of ten: the other subscriber's two new events, and the rest of the room"
+                + " to the thirty retries due an hour before them").hasSize(10).contains("healthy-1", "healthy-2");
+        assertThat(taken.values().stream().filter(s -> ((JsonString) s).getString().equals("delivery-order-probe")).count())
+                .isEqualTo(8);
     }
 
     @Test

@@ -27,16 +27,22 @@ import javax.sql.DataSource;
 
 /**
  * Test-only servlet: drives the real {@link Deliveries} store (its SQL, on the real database) the
- * way the courier does, for one subscription of its own whose deliveries are due in 2100, so the
- * running delivery loop never sees them: a burst of three SMS-ready events for one line and one
- * event for another line; the first attempt of the burst fails and waits. Reports what each claim
- * took and the bodies as they finally went out.
+ * way the courier does, for subscriptions of its own whose deliveries are due in 2100, so the
+ * running delivery loop never sees them.
+ * <ul>
+ * <li>{@code /it/delivery-order}: a burst of three SMS-ready events for one line and one event for
+ * another line; the first attempt of the burst fails and waits. Reports what each claim took and the
+ * bodies as they finally went out.</li>
+ * <li>{@code /it/delivery-share}: thirty deliveries long due to one subscriber (a receiver that keeps
+ * failing) and two just due to another; reports what one claim of ten took.</li>
+ * </ul>
  */
-@WebServlet("/it/delivery-order")
+@WebServlet({"/it/delivery-order", "/it/delivery-share"})
 @ServletSecurity(@HttpConstraint(rolesAllowed = "admin"))
 public class DeliveryOrderProbe extends HttpServlet {
 
     private static final String SUBSCRIPTION = "delivery-order-probe";
+    private static final String OTHER = "delivery-order-probe-2";
     private static final Instant T0 = Instant.parse("2100-01-01T00:00:00Z");
 
     @Inject
@@ -54,7 +60,7 @@ public class DeliveryOrderProbe extends HttpServlet {
 
         @Override
         public int of(String subscriptionId) {
-            return SUBSCRIPTION.equals(subscriptionId) ? 100 : 0;
+            return SUBSCRIPTION.equals(subscriptionId) || OTHER.equals(subscriptionId) ? 100 : 0;
         }
     };
 
@@ -62,9 +68,13 @@ public class DeliveryOrderProbe extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try (var c = database.getConnection(); var s = c.createStatement()) {
             clean(s);
-            s.executeUpdate("INSERT INTO hub_subscription (id, client, callback_url, event_types, secret, state, created_at)"
-                    + " VALUES ('" + SUBSCRIPTION + "', 'probe', 'https://sms.example.com/hook', '', '"
-                    + Signatures.newSecret() + "', 'DISABLED', CURRENT_TIMESTAMP)");
+            subscribe(s, SUBSCRIPTION);
+            response.setContentType("application/json;charset=UTF-8");
+            if (request.getServletPath().endsWith("share")) {
+                response.getWriter().print(share(s));
+                clean(s);
+                return;
+            }
             // Ids are negative (no sequence hands them out); older means a smaller id.
             insert(s, -810, 71, "burst-1", "delivery-date.set", Map.of("deliveryDate", "2100-01-13"));
             insert(s, -809, 71, "burst-2", "delivery-date.revised",
@@ -87,12 +97,34 @@ public class DeliveryOrderProbe extends HttpServlet {
                 Instant at = T0.plusSeconds(601 + round);
                 deliveries.record(claim(steps, at).stream().map(p -> delivered(p, at)).toList());
             }
-            response.setContentType("application/json;charset=UTF-8");
             response.getWriter().print(Json.createObjectBuilder().add("claims", steps).add("bodies", bodies(s)).build());
             clean(s);
         } catch (SQLException e) {
             throw new IOException(e);
         }
+    }
+
+    /** One claim of ten, with thirty deliveries of one subscriber due an hour before the other's two. */
+    private JsonObject share(Statement s) throws SQLException {
+        subscribe(s, OTHER);
+        for (int i = 0; i < 30; i++) {
+            insert(s, SUBSCRIPTION, -900 + i, 100 + i, "failing-" + i, "delivery-date.set", Map.of("deliveryDate", "2100-01-20"),
+                    "2100-01-01 00:00:00+00");
+        }
+        insert(s, OTHER, -860, 200, "healthy-1", "delivery-date.set", Map.of("deliveryDate", "2100-01-20"), "2100-01-01 01:00:00+00");
+        insert(s, OTHER, -859, 201, "healthy-2", "delivery-date.set", Map.of("deliveryDate", "2100-01-20"), "2100-01-01 01:00:00+00");
+        Instant now = T0.plusSeconds(3601);
+        JsonObjectBuilder taken = Json.createObjectBuilder();
+        for (Parcel p : deliveries.claimDue(now, now.plus(Duration.ofMinutes(2)), 10, ONLY_MINE)) {
+            taken.add(p.eventId(), p.subscriptionId());
+        }
+        return Json.createObjectBuilder().add("taken", taken).build();
+    }
+
+    private static void subscribe(Statement s, String id) throws SQLException {
+        s.executeUpdate("INSERT INTO hub_subscription (id, client, callback_url, event_types, secret, state, created_at)"
+                + " VALUES ('" + id + "', 'probe', 'https://sms.example.com/hook', '', '"
+                + Signatures.newSecret() + "', 'DISABLED', CURRENT_TIMESTAMP)");
     }
 
     private List<Parcel> claim(JsonArrayBuilder steps, Instant now) {
@@ -109,6 +141,11 @@ public class DeliveryOrderProbe extends HttpServlet {
 
     private static void insert(Statement s, long id, long line, String eventId, String type, Map<String, String> facts)
             throws SQLException {
+        insert(s, SUBSCRIPTION, id, line, eventId, type, facts, "2100-01-01 00:00:00+00");
+    }
+
+    private static void insert(Statement s, String subscription, long id, long line, String eventId, String type,
+            Map<String, String> facts, String due) throws SQLException {
         JsonObjectBuilder event = Json.createObjectBuilder();
         facts.forEach(event::add);
         JsonObject body = Json.createObjectBuilder().add("specversion", "1.0").add("id", eventId).add("type", "org.raccord." + type)
@@ -120,8 +157,8 @@ public class DeliveryOrderProbe extends HttpServlet {
                                 .add("urgent", false)))
                 .build();
         s.executeUpdate("INSERT INTO webhook_delivery (id, subscription_id, outbox_id, line_id, event_id, event_type, body, state,"
-                + " attempts, next_attempt_at, created_at) VALUES (" + id + ", '" + SUBSCRIPTION + "', " + id + ", " + line + ", '"
-                + eventId + "', '" + type + "', '" + body + "', 'PENDING', 0, TIMESTAMP WITH TIME ZONE '2100-01-01 00:00:00+00',"
+                + " attempts, next_attempt_at, created_at) VALUES (" + id + ", '" + subscription + "', " + id + ", " + line + ", '"
+                + eventId + "', '" + type + "', '" + body + "', 'PENDING', 0, TIMESTAMP WITH TIME ZONE '" + due + "',"
                 + " TIMESTAMP WITH TIME ZONE '2100-01-01 00:00:00+00')");
     }
 
@@ -138,7 +175,9 @@ public class DeliveryOrderProbe extends HttpServlet {
     }
 
     private static void clean(Statement s) throws SQLException {
-        s.executeUpdate("DELETE FROM webhook_delivery WHERE subscription_id = '" + SUBSCRIPTION + "'");
-        s.executeUpdate("DELETE FROM hub_subscription WHERE id = '" + SUBSCRIPTION + "'");
+        for (String id : List.of(SUBSCRIPTION, OTHER)) {
+            s.executeUpdate("DELETE FROM webhook_delivery WHERE subscription_id = '" + id + "'");
+            s.executeUpdate("DELETE FROM hub_subscription WHERE id = '" + id + "'");
+        }
     }
 }
