@@ -31,7 +31,7 @@ import static org.raccord.production.ClusterChecks.leading;
  * each restart takes half a minute. The database's stop is {@link DatabaseStopIT}.
  */
 @ExtendWith(ProductionCluster.Resolver.class)
-@Order(Order.DEFAULT + 3)
+@Order(Order.DEFAULT + 4)
 class CrashesIT {
 
     private static final int KILLS = Integer.getInteger("raccord.reliability.kills", 20);

@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  * restart, and the time until {@code a} serves stored answers again is measured, then the truth check.
  */
 @ExtendWith(ProductionCluster.Resolver.class)
-@Order(Order.DEFAULT + 4)
+@Order(Order.DEFAULT + 5)
 class FullDiskIT {
 
     /** About a quarter of what 6,000 lines take (18 MB). */

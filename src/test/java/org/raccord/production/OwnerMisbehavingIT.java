@@ -36,7 +36,7 @@ import static org.raccord.production.ClusterChecks.lag;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(ProductionCluster.Resolver.class)
-@Order(Order.DEFAULT + 2)
+@Order(Order.DEFAULT + 3)
 class OwnerMisbehavingIT {
 
     private static final Duration FAULT = Campaign.seconds("faultSeconds", 20, 6);

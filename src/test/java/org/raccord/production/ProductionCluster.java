@@ -38,6 +38,13 @@ final class ProductionCluster implements ExtensionContext.Store.CloseableResourc
     static final String DATABASE = "raccord_cluster";
     /** Enough lines that a catch-up outlasts the time it takes to see it under way and kill the leader. */
     static final int LINES = Integer.getInteger("raccord.it.cluster.lines", 6_000);
+    /**
+     * Simulated days after start-up over which the owner's orders are placed (a simulated day
+     * lasts a real minute): once they are all placed, the world's stories end and the owner
+     * publishes little. The reliability campaign, longer than an hour, sets more days and more
+     * lines at the same rate of orders.
+     */
+    static final int FUTURE_DAYS = Integer.getInteger("raccord.it.cluster.futureDays", 20);
     /** The owner's quota, given to the simulated owner and to both instances: they share it. */
     static final int QUOTA = 24;
     /** The API client of the truth checker, whose budget is lifted: it reads every line. */
@@ -95,7 +102,8 @@ final class ProductionCluster implements ExtensionContext.Store.CloseableResourc
         ProductionHome.deleteTree(ProductionHome.TEST_LIBERTY.resolve("usr/servers/raccord-owner/simulator"));
         owner = new LibertyServer(ProductionHome.TEST_LIBERTY, "raccord-owner", Map.of("RACCORD_OWNER_PORT", String.valueOf(ownerPort),
                 "RACCORD_OWNER_GATEWAY_PASSWORD", ownerPassword, "RACCORD_SIMULATOR_LINES", String.valueOf(LINES),
-                "RACCORD_SIMULATOR_QUOTAPERSECOND", String.valueOf(QUOTA))).start();
+                "RACCORD_SIMULATOR_FUTUREDAYS", String.valueOf(FUTURE_DAYS), "RACCORD_SIMULATOR_QUOTAPERSECOND", String.valueOf(QUOTA)))
+                .start();
         ownerProxy = new OwnerProxy(ownerPort);
         ownerTruth = new OwnerTruth("http://localhost:" + ownerPort + "/", "gateway", ownerPassword);
         identity = new IdentityProvider();

@@ -38,19 +38,29 @@ import static org.raccord.production.ClusterChecks.csrf;
 /**
  * The reliability campaign's receivers misbehaving (case 4 of docs/reliability.md): beside a
  * healthy subscriber, seven more on the same two instances, while the owner's events flow. For the
- * first 30 s all eight answer at once; then the seven misbehave, each its own way, and the healthy
- * subscriber's p99 is compared with its own under the same load of eight subscribers, so that only
- * the misbehaviour differs. The instances' retry schedule is compressed 3,600 times
+ * first 40 s all eight answer at once (the last 30 s measured); then the seven misbehave, each its
+ * own way, and the healthy subscriber's p99 is compared with its own under the same load of eight
+ * subscribers, so that only the misbehaviour differs. The instances' retry schedule is compressed 3,600 times
  * ({@link ProductionCluster#RETRY_SCALE}: an hour lasts a second, the three days about 75 s), so
  * that every delivery reaches its end within the test: delivered, or dead-lettered, or cancelled
  * with its subscription (410). Figures: lost, out of a line's order, and the healthy subscriber's
  * delivery p99 before and during. Run by the reliability profile only.
  */
 @ExtendWith(ProductionCluster.Resolver.class)
-@Order(Order.DEFAULT + 5)
+@Order(Order.DEFAULT + 2)
 class ReceiversIT {
 
     private static final Duration BASELINE = Duration.ofSeconds(30);
+    /** New lanes claim little until they have learnt their receiver's pace: not counted in the baseline. */
+    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    /** The hub's own promise, whatever the others do: p99 from delivery made to delivered (docs/benchmarks.md). */
+    private static final double PROMISED_P99_SECONDS = 5;
+    /**
+     * Fewer deliveries than this to the healthy subscriber, before or during, measure nothing: the
+     * world was quiet (late in its stories, the owner publishes little), and the case fails rather
+     * than pass on a handful. It runs second in the campaign, while the world is busy.
+     */
+    private static final int FEWEST = 100;
     private static final Duration WINDOW = Campaign.seconds("receiverWindowSeconds", 90, 30);
     /** Ten hours of the real schedule at its compression. */
     private static final Duration DOWN = Duration.ofSeconds(10);
@@ -149,6 +159,7 @@ class ReceiversIT {
         Receiver standIn = new Receiver("stand-in for the TLS errors until the window (answers at once)", "/tls-stand-in",
                 subscribe(url("/tls-stand-in")));
         misbehaving.add(standIn);
+        Campaign.lasting(WARM_UP);
         Instant baselineFrom = Instant.now();
         Campaign.lasting(BASELINE);
         Instant windowFrom = Instant.now();
@@ -187,8 +198,11 @@ class ReceiversIT {
         double drained = (System.nanoTime() - pausedAt) / 1e9;
         long unfinished = unfinished(all);
 
-        double before = p99(healthy, baselineFrom, windowFrom);
-        double during = p99(healthy, windowFrom, Instant.now());
+        List<Double> beforeSeconds = latencies(healthy, baselineFrom, windowFrom);
+        List<Double> duringSeconds = latencies(healthy, windowFrom, Instant.now());
+        double before = p99(beforeSeconds);
+        double during = p99(duringSeconds);
+        boolean measured = beforeSeconds.size() >= FEWEST && duringSeconds.size() >= FEWEST;
         WebhookLedger healthyLedger = WebhookLedger.of(cluster, healthy, hooks.findAll(postRequestedFor(urlEqualTo("/healthy"))));
         List<String> figures = new ArrayList<>();
         int lost = healthyLedger.lost();
@@ -202,23 +216,30 @@ class ReceiversIT {
             outOfOrder += ledger.outOfOrder();
         }
         boolean met = ended && lost == 0 && outOfOrder == 0 && healthyLedger.delivered() == healthyLedger.deliveries()
-                && during <= before * 2 + 1;
+                && measured && during <= before * 2 + 1 && during <= PROMISED_P99_SECONDS;
         CampaignTable.record(new CampaignTable.Row(CONTROL ? "receivers: control" : "receivers misbehaving",
-                "a healthy subscriber beside seven that answer at once for " + BASELINE.toSeconds() + " s, then"
+                "a healthy subscriber beside seven that answer at once for " + BASELINE.toSeconds() + " s (after "
+                        + WARM_UP.toSeconds() + " s to learn their pace), then"
                         + (CONTROL ? " still answering at once" : " misbehaving") + " for "
                         + WINDOW.toSeconds() + " s of the owner's events, two instances; retry schedule compressed 3,600 times "
                         + "(raccord.hub.retryScale: an hour lasts a second, the three days about 75 s); then polling paused until "
                         + "every delivery ended",
                 "per subscriber: delivered, dead-lettered, lost, out of order; the healthy subscriber's p99 from delivery made to delivered",
                 String.join("; ", figures) + "; healthy: " + healthyLedger.delivered() + " delivered, p99 "
-                        + String.format("%.2f s before, %.2f s during; every delivery ended %.0f s after the window", before,
-                        during, drained) + (ended ? "" : " (" + unfinished + " unfinished then)"),
-                "0 lost, order kept, healthy p99 during ≤ 2 × before + 1 s, all ended within " + DRAIN.toMinutes() + " min", met));
+                        + String.format("%.2f s before (%d deliveries), %.2f s during (%d); every delivery ended %.0f s after the"
+                        + " window", before, beforeSeconds.size(), during, duringSeconds.size(), drained)
+                        + (ended ? "" : " (" + unfinished + " unfinished then)"),
+                "0 lost, order kept, healthy p99 during ≤ 2 × before + 1 s and ≤ 5 s (the hub's p99 target), each over ≥ "
+                        + FEWEST + " deliveries, all ended within " + DRAIN.toMinutes() + " min", met));
         assertThat(unfinished).as("deliveries neither delivered nor dead-lettered " + DRAIN.toMinutes() + " min after the window").isZero();
         assertThat(lost).as(String.join("\n", figures)).isZero();
         assertThat(outOfOrder).as(String.join("\n", figures)).isZero();
         assertThat(healthyLedger.delivered()).as(healthyLedger.toString()).isEqualTo(healthyLedger.deliveries()).isPositive();
-        assertThat(during).as("the healthy subscriber's p99 during, before: " + before).isLessThanOrEqualTo(before * 2 + 1);
+        assertThat(beforeSeconds.size()).as("the healthy subscriber's deliveries before (a quiet world measures nothing)")
+                .isGreaterThanOrEqualTo(FEWEST);
+        assertThat(duringSeconds.size()).as("the healthy subscriber's deliveries during").isGreaterThanOrEqualTo(FEWEST);
+        assertThat(during).as("the healthy subscriber's p99 during, before: " + before).isLessThanOrEqualTo(before * 2 + 1)
+                .isLessThanOrEqualTo(PROMISED_P99_SECONDS);
     }
 
     private static String url(String path) {
@@ -240,8 +261,8 @@ class ReceiversIT {
                 + " and subscription_id in ('" + String.join("','", subscriptionIds) + "')");
     }
 
-    /** The 99th percentile, in seconds, from a delivery's making to its delivery, of those made within [from, to). */
-    private static double p99(String subscriptionId, Instant from, Instant to) throws Exception {
+    /** Seconds from a delivery's making to its delivery, of those made within [from, to), sorted. */
+    private static List<Double> latencies(String subscriptionId, Instant from, Instant to) throws Exception {
         List<Double> seconds = new ArrayList<>();
         try (Connection db = cluster.database(); Statement s = db.createStatement();
              ResultSet r = s.executeQuery("select extract(epoch from delivered_at - created_at) from webhook_delivery where state = 'DELIVERED'"
@@ -251,10 +272,12 @@ class ReceiversIT {
                 seconds.add(r.getDouble(1));
             }
         }
-        if (seconds.isEmpty()) {
-            return 0;
-        }
         Collections.sort(seconds);
-        return seconds.get((int) Math.min(seconds.size() - 1, Math.ceil(seconds.size() * 0.99) - 1));
+        return seconds;
+    }
+
+    /** The 99th percentile of sorted seconds; 0 for none. */
+    private static double p99(List<Double> sorted) {
+        return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.99) - 1));
     }
 }
