@@ -45,9 +45,26 @@ public class BurstProbe extends HttpServlet {
                     null, true, ReasonCatalogue.reason("FRDV04", "Technicien indisponible"), null, null, null, null, null, null,
                     "EN_RETARD", null));
         }
-        long last = ledger.cursorOf(Feed.ORDER).map(FeedCursor::lastSequence).orElse(0L);
-        long ownerLast = ledger.cursorOf(Feed.ORDER).map(FeedCursor::ownerLastSequence).orElse(0L);
         response.setContentType("application/json");
-        response.getWriter().print("{\"applied\":" + ledger.applyOrderPage(page, last, ownerLast) + "}");
+        response.getWriter().print("{\"applied\":" + apply(page) + "}");
+    }
+
+    /**
+     * The live poller writes the same cursor (and may write the same announcements): a page that
+     * met its commit first is rolled back whole (optimistic locking) and applied again on the
+     * cursor as it now stands, as the poller's next round would.
+     */
+    private int apply(List<OrderEvent> page) {
+        for (int attempt = 1; ; attempt++) {
+            long last = ledger.cursorOf(Feed.ORDER).map(FeedCursor::lastSequence).orElse(0L);
+            long ownerLast = ledger.cursorOf(Feed.ORDER).map(FeedCursor::ownerLastSequence).orElse(0L);
+            try {
+                return ledger.applyOrderPage(page, last, ownerLast);
+            } catch (RuntimeException conflict) {
+                if (attempt == 5) {
+                    throw conflict;
+                }
+            }
+        }
     }
 }
