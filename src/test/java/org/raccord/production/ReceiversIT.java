@@ -110,7 +110,7 @@ class ReceiversIT {
         return recovering;
     }
 
-    /** A receiver that misbehaved answers at once again (its stub goes back below the prompt one). */
+    /** A receiver that misbehaved answers at once again (its own stub, still above the catch-all, now answers 204). */
     private static void recover(StubMapping stub, String path) {
         hooks.editStub(post(urlEqualTo(path)).withId(stub.getId()).atPriority(1).willReturn(aResponse().withStatus(204)));
     }
