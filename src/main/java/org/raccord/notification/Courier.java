@@ -108,7 +108,7 @@ final class Courier {
         lastClaim = now;
         Room room = lanes.room();
         List<Parcel> due = store.claimDue(now, now.plus(lanes.lease()), max, room);
-        lanes.claimed(room, due);
+        lanes.claimed(room, due, due.size() >= max);
         List<Parcel> start = new ArrayList<>();
         due.forEach(parcel -> start.addAll(lanes.take(parcel, now)));
         start.forEach(this::launch);

@@ -38,6 +38,8 @@ public class Deliveries implements Courier.Store {
 
     /** Attempts by outcome (delivered, retry, dead, gone), counted as each round is recorded. */
     public static final String OUTCOMES = "raccord.webhook.attempts";
+    /** Deliveries read by one query (a database's bound parameters are limited: PostgreSQL 32,767). */
+    private static final int READ_TOGETHER = 1000;
 
     @Inject
     MeterRegistry meters;
@@ -157,9 +159,10 @@ public class Deliveries implements Courier.Store {
         }
         Subscription s = em.find(Subscription.class, subscription);
         URI callback = URI.create(s.callbackUrl());
+        Map<Long, Delivery> claimed = byId(ids.stream().map(id -> ((Number) id).longValue()).toList());
         List<Parcel> parcels = new ArrayList<>();
         for (Object id : ids) {
-            Delivery d = em.find(Delivery.class, ((Number) id).longValue());
+            Delivery d = claimed.get(((Number) id).longValue());
             prepare(d, at.toInstant());
             d.claim(leaseUntil.atOffset(ZoneOffset.UTC));
             parcels.add(new Parcel(d.id(), s.id(), callback, s.liveSecrets(at.toInstant()), d.eventId(), d.body(), d.attempts()));
@@ -201,8 +204,9 @@ public class Deliveries implements Courier.Store {
     @Override
     @Transactional
     public void record(List<Courier.AttemptOutcome> outcomes) {
+        Map<Long, Delivery> attempted = byId(outcomes.stream().map(Courier.AttemptOutcome::deliveryId).distinct().toList());
         for (Courier.AttemptOutcome o : outcomes) {
-            Delivery d = em.find(Delivery.class, o.deliveryId());
+            Delivery d = attempted.get(o.deliveryId());
             if (d == null || !Delivery.PENDING.equals(d.state()) || d.attempts() != o.attempt()) {
                 // Cancelled meanwhile (410, unsubscribed), or claimed again after its lease: a
                 // late outcome of an earlier attempt changes nothing.
@@ -221,6 +225,21 @@ public class Deliveries implements Courier.Store {
                 }
             }
         }
+    }
+
+    /**
+     * The deliveries with these ids, read together: one query per thousand rather than one per
+     * delivery (there is no second-level cache). A claim or a round of outcomes holds hundreds, and
+     * the notification loop's thread waits for these reads before its next claim.
+     */
+    private Map<Long, Delivery> byId(List<Long> ids) {
+        Map<Long, Delivery> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += READ_TOGETHER) {
+            em.createQuery("select d from Delivery d where d.id in :ids", Delivery.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + READ_TOGETHER)))
+                    .getResultStream().forEach(d -> found.put(d.id(), d));
+        }
+        return found;
     }
 
     void cancelPending(String subscriptionId) {

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,12 @@ final class SubscriberLanes {
     private final Map<String, Lane> lanes = new HashMap<>();
     /** How long each subscriber's receiver has been taking to answer (guarded by this). */
     private final Map<String, Duration> paces = new HashMap<>();
+    /**
+     * Subscribers that may have more due than their last claim gave them (guarded by this). Kept
+     * apart from the lanes, which end when they are done: a prompt receiver's lane is often done
+     * before the next claim, and it is the one that most needs it.
+     */
+    private final Set<String> hungry = new HashSet<>();
 
     private record Held(Parcel parcel, Instant claimedAt) {
     }
@@ -41,7 +48,6 @@ final class SubscriberLanes {
     private static final class Lane {
         int claimed;
         int running;
-        boolean saturated;
         final Deque<Held> waiting = new ArrayDeque<>();
         /** The deliveries in the lane, by id, with when they were claimed. */
         final Map<Long, Instant> held = new HashMap<>();
@@ -105,18 +111,26 @@ final class SubscriberLanes {
     }
 
     /**
-     * After a claim: a lane that got all the room it was offered may have more waiting in the
-     * store (it is refilled as soon as it is half done); one that got less has had everything due.
+     * After a claim: a subscriber that got all the room it was offered may have more waiting in
+     * the store (its lane is refilled as soon as it is half done); one that got less has had
+     * everything due, unless the claim itself was full ({@code cutShort}): then each got a share
+     * of it, and every one it fed may have more waiting. A subscriber offered no room keeps what
+     * it was. (Left to the once-a-second claim, a prompt subscriber's lane drained its share of a
+     * full claim and then stood empty while its backlog grew: docs/reliability.md, receivers.)
      */
-    synchronized void claimed(Courier.Room offered, List<Parcel> taken) {
+    synchronized void claimed(Courier.Room offered, List<Parcel> taken, boolean cutShort) {
         Map<String, Long> counts = taken.stream().collect(Collectors.groupingBy(Parcel::subscriptionId, Collectors.counting()));
-        lanes.forEach((s, lane) -> lane.saturated = counts.getOrDefault(s, 0L) >= offered.of(s) && offered.of(s) > 0);
+        hungry.removeIf(s -> !offered.full().contains(s));
+        counts.forEach((s, got) -> {
+            if (cutShort || got >= offered.of(s)) {
+                hungry.add(s);
+            }
+        });
     }
 
-    /** Whether a claim could fill something now: no lane at all, or a saturated one at most half full. */
+    /** Whether a claim could fill something now: no lane at all, or one that may have more due and is at most half full. */
     synchronized boolean refillable() {
-        return lanes.isEmpty() || lanes.entrySet().stream()
-                .anyMatch(e -> e.getValue().saturated && e.getValue().claimed * 2 <= size(e.getKey()));
+        return lanes.isEmpty() || hungry.stream().anyMatch(s -> !lanes.containsKey(s) || lanes.get(s).claimed * 2 <= size(s));
     }
 
     /** A claimed delivery joins its lane (unless it holds it already); returns the deliveries that may be attempted now. */
@@ -159,6 +173,7 @@ final class SubscriberLanes {
 
     /** The subscription ended (410, or deleted): what waits in its lane is let go unattempted. */
     synchronized void drop(String subscriptionId) {
+        hungry.remove(subscriptionId);
         Lane lane = lanes.get(subscriptionId);
         if (lane != null) {
             lane.waiting.forEach(h -> release(lane, h.parcel()));

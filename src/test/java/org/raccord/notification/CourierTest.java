@@ -259,6 +259,54 @@ class CourierTest {
         }
     }
 
+    @Test
+    void aFullClaimRefillsTheLanesItFedAtOnceNotASecondLater() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        WebhookPost posts = (callback, headers, body) -> {
+            if (callback.getPath().equals("/slow")) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return new WebhookPost.Answer(204, Optional.empty());
+        };
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        try {
+            Courier shared = new Courier(store, posts, new RetrySchedule(() -> 0.0), clock, senders, new SubscriberLanes(2, 40));
+            store.add("slow", 0, "slow-0").path = "/slow"; // a lane under way, so the loop is never idle
+            List<MemoryStore.Row> busy = new ArrayList<>();
+            for (int line = 1; line <= 6; line++) {
+                busy.add(store.add("busy", line, "busy-" + line));
+            }
+
+            assertThat(shared.deliverDue(4)).as("a full claim: the hanging one and three of the busy subscriber's six")
+                    .isEqualTo(4);
+            await().untilAsserted(() -> {
+                shared.recordFinished();
+                assertThat(busy.subList(0, 3)).allMatch(r -> r.state.equals(Delivery.DELIVERED));
+            });
+            assertThat(shared.deliverDue(4)).as("the claim was full: the busy lane is refilled at once, not a second later")
+                    .isEqualTo(3);
+            await().untilAsserted(() -> {
+                shared.recordFinished();
+                assertThat(busy).allMatch(r -> r.state.equals(Delivery.DELIVERED));
+            });
+            MemoryStore.Row late = store.add("busy", 7, "busy-late");
+            assertThat(shared.deliverDue(4)).as("that claim held everything due: the next waits for its second").isZero();
+            clock.advance(Courier.CLAIM_EVERY);
+            assertThat(shared.deliverDue(4)).isEqualTo(1);
+            await().untilAsserted(() -> {
+                shared.recordFinished();
+                assertThat(late.state).isEqualTo(Delivery.DELIVERED);
+            });
+        } finally {
+            release.countDown();
+            senders.shutdownNow();
+        }
+    }
+
     /** The store's contract in memory: the database's version is exercised on Liberty. */
     final class MemoryStore implements Courier.Store {
 
