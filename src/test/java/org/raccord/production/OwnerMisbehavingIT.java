@@ -187,7 +187,10 @@ class OwnerMisbehavingIT {
         for (Instance server : List.of(cluster.a, cluster.b)) {
             TruthCheck.Result truth = ClusterChecks.truth(cluster, leader, server);
             assertThat(truth.clean()).as(server.name() + ": " + truth).isTrue();
-            assertThat(truth.lines()).isGreaterThan(ProductionCluster.LINES / 2);
+            // Not half of all lines: the campaign's world places most of its orders long after
+            // this case (8,542 of 18,000 known at its end in one run).
+            assertThat(truth.lines()).as("lines checked, at least those ordered before the owner started")
+                    .isGreaterThanOrEqualTo(ProductionCluster.ORDERED_BEFORE_START);
         }
     }
 

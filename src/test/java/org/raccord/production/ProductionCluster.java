@@ -45,6 +45,14 @@ final class ProductionCluster implements ExtensionContext.Store.CloseableResourc
      * lines at the same rate of orders.
      */
     static final int FUTURE_DAYS = Integer.getInteger("raccord.it.cluster.futureDays", 20);
+    /** The simulated owner's history (its own default): days of orders placed before it started. */
+    static final int HISTORY_DAYS = 20;
+    /**
+     * Lines ordered before the owner started (orders are spread evenly over history and future):
+     * known from the first catch-up on, whatever the world's length. Half the lines in the test
+     * command's world, a sixth in the campaign's.
+     */
+    static final int ORDERED_BEFORE_START = LINES * HISTORY_DAYS / (HISTORY_DAYS + FUTURE_DAYS);
     /** The owner's quota, given to the simulated owner and to both instances: they share it. */
     static final int QUOTA = 24;
     /** The API client of the truth checker, whose budget is lifted: it reads every line. */
