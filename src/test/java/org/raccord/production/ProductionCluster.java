@@ -45,7 +45,7 @@ final class ProductionCluster implements ExtensionContext.Store.CloseableResourc
      * lines at the same rate of orders.
      */
     static final int FUTURE_DAYS = Integer.getInteger("raccord.it.cluster.futureDays", 20);
-    /** The simulated owner's history (its own default): days of orders placed before it started. */
+    /** Simulated days before start-up over which the owner's orders were placed (given to it, as its own default). */
     static final int HISTORY_DAYS = 20;
     /**
      * Lines ordered before the owner started (orders are spread evenly over history and future):
@@ -110,6 +110,7 @@ final class ProductionCluster implements ExtensionContext.Store.CloseableResourc
         ProductionHome.deleteTree(ProductionHome.TEST_LIBERTY.resolve("usr/servers/raccord-owner/simulator"));
         owner = new LibertyServer(ProductionHome.TEST_LIBERTY, "raccord-owner", Map.of("RACCORD_OWNER_PORT", String.valueOf(ownerPort),
                 "RACCORD_OWNER_GATEWAY_PASSWORD", ownerPassword, "RACCORD_SIMULATOR_LINES", String.valueOf(LINES),
+                "RACCORD_SIMULATOR_HISTORYDAYS", String.valueOf(HISTORY_DAYS),
                 "RACCORD_SIMULATOR_FUTUREDAYS", String.valueOf(FUTURE_DAYS), "RACCORD_SIMULATOR_QUOTAPERSECOND", String.valueOf(QUOTA)))
                 .start();
         ownerProxy = new OwnerProxy(ownerPort);
