@@ -36,8 +36,12 @@ import org.raccord.tracking.LineKeys;
  */
 final class AnswerShelf implements AutoCloseable {
 
-    /** The answer found: the line's version (for the ETag) and the body in the language asked. */
-    record Found(long version, byte[] json) {
+    /**
+     * The answer found: its version (for the ETag) and the body in the language asked.
+     * {@code predatesChange}: the line is changing, or changed, since this answer (a withdrawal kept
+     * it); it may be served only when the line cannot be rendered.
+     */
+    record Found(long version, byte[] json, boolean predatesChange) {
     }
 
     /** One reference to try: its kind and value. */
@@ -86,9 +90,10 @@ final class AnswerShelf implements AutoCloseable {
     }
 
     /**
-     * The answer of the line the first of {@code lookups} names, if the shelf holds a current one:
-     * none when no reference names a line here, when the line's answer is withdrawn or missing, or
-     * when the reference no longer belongs to the line it points at.
+     * The answer of the line the first of {@code lookups} names, if the shelf holds one (current, or
+     * kept by a withdrawal: {@link Found#predatesChange}): none when no reference names a line
+     * here, when the line's answer is missing or was withdrawn without one to keep, or when the
+     * reference no longer belongs to the line it points at.
      */
     Optional<Found> find(List<Key> lookups, boolean english) {
         Txn<byte[]> txn = reader();
@@ -106,10 +111,10 @@ final class AnswerShelf implements AutoCloseable {
                     return Optional.empty();
                 }
                 ShelfEntry entry = ShelfEntry.decode(raw);
-                if (entry.withdrawn() || !lookup.value().equals(entry.references()[lookup.kind().ordinal()])) {
+                if (!entry.holdsAnswer() || !lookup.value().equals(entry.references()[lookup.kind().ordinal()])) {
                     return Optional.empty();
                 }
-                return Optional.of(new Found(entry.version(), ShelfEntry.body(raw, english)));
+                return Optional.of(new Found(entry.kept(), ShelfEntry.body(raw, english), entry.withdrawn()));
             }
             return Optional.empty();
         } finally {
@@ -128,13 +133,17 @@ final class AnswerShelf implements AutoCloseable {
         return txn;
     }
 
-    /** Marks these lines as changing to their versions, and points their references at them. */
+    /**
+     * Marks these lines as changing to their versions, and points their references at them. Each
+     * withdrawal keeps the answer it replaces, to be served only while the line cannot be rendered.
+     */
     void withdraw(Collection<LineKeys> changing, long token) {
         try (Txn<byte[]> txn = env.txnWrite()) {
             for (LineKeys line : changing) {
-                ShelfEntry entry = entry(txn, line.id());
+                byte[] raw = lines.get(txn, id(line.id()));
+                ShelfEntry entry = raw == null ? null : ShelfEntry.decode(raw);
                 if (entry == null || entry.withdrawn() || entry.version() < line.version()) {
-                    put(txn, line, ShelfEntry.withdrawal(line, token));
+                    put(txn, line, ShelfEntry.withdrawal(line, token, raw));
                 }
             }
             txn.commit();
@@ -159,9 +168,14 @@ final class AnswerShelf implements AutoCloseable {
     void takeBack(Collection<LineKeys> changing, long token) {
         try (Txn<byte[]> txn = env.txnWrite()) {
             for (LineKeys line : changing) {
-                ShelfEntry entry = entry(txn, line.id());
+                byte[] raw = lines.get(txn, id(line.id()));
+                ShelfEntry entry = raw == null ? null : ShelfEntry.decode(raw);
                 if (entry != null && entry.withdrawn() && entry.token() == token) {
-                    lines.delete(txn, id(line.id()));
+                    if (entry.holdsAnswer()) {
+                        lines.put(txn, id(line.id()), ShelfEntry.takenBack(raw));
+                    } else {
+                        lines.delete(txn, id(line.id()));
+                    }
                 }
             }
             txn.commit();

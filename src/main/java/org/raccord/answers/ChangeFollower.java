@@ -125,7 +125,9 @@ public class ChangeFollower {
                 projector.auditAgain();
             }
             failing = false;
+            answers.changeLogUnreadable(false);
         } catch (RuntimeException e) {
+            answers.changeLogUnreadable(true);
             if (!failing) {
                 LOG.log(Level.WARNING, "the change log could not be read: lookups answer from the read model, said to be"
                         + " stored data, until it can",

@@ -43,8 +43,10 @@ public class StoredAnswers {
      * What a lookup gets: the line's version (for the ETag) and the answer in the asked language,
      * UTF-8 JSON. {@code behind}: this instance has not read the other instances' changes lately
      * (the database is not answering it), so the answer may be older than its line.
+     * {@code predatesChange}: the line has changed, or is changing, since this answer was rendered;
+     * serve it only when the line cannot be rendered (the database is not answering), said so.
      */
-    public record StoredAnswer(long version, byte[] json, boolean behind) {
+    public record StoredAnswer(long version, byte[] json, boolean behind, boolean predatesChange) {
     }
 
     @Inject
@@ -73,6 +75,7 @@ public class StoredAnswers {
     private final ReadWriteLock use = new ReentrantReadWriteLock();
     private AnswerShelf shelf;
     private volatile boolean serving;
+    private volatile boolean changeLogUnreadable;
     /** Whether a follower of the other instances' changes runs, and when it last read them all. */
     private volatile boolean following;
     private volatile long followedAt;
@@ -128,20 +131,38 @@ public class StoredAnswers {
     /**
      * The stored answer of the line the reference designates, if it is as current as the line as
      * far as this instance knows; {@link StoredAnswer#behind() behind} if it has not read the
-     * other instances' changes lately. A shelf that cannot be read (a damaged entry) answers
+     * other instances' changes lately. If that is because the change log cannot be read (the
+     * database is not answering), then also, for a line withdrawn while it changed, the answer its
+     * withdrawal kept ({@link StoredAnswer#predatesChange() predating} that change): rendering
+     * would wait for the database too. A log merely read behind (a flood of changes) is no reason
+     * not to render such a line. A shelf that cannot be read (a damaged entry) answers
      * nothing: the caller renders the line.
      */
     public Optional<StoredAnswer> find(List<LineColumn.Try> tries, boolean english) {
-        if (!serving) {
-            // Not audited yet: the caller renders the line.
-            return Optional.empty();
-        }
         // Deaf to the other instances' changes means the database is not answering (the change log is
         // read every 250 ms): rendering would wait for it too, so the stored answer is served, said to be old.
         boolean behind = following && nanos.getAsLong() - followedAt > FOLLOW_STALE_NANOS;
+        boolean away = behind && changeLogUnreadable;
+        return find(tries, english, behind).filter(a -> away || !a.predatesChange());
+    }
+
+    /**
+     * For a line that could not be rendered because the database did not answer: the stored
+     * answer, current or kept by the withdrawal of a change ({@link StoredAnswer#predatesChange()}),
+     * always said to be {@link StoredAnswer#behind() behind}.
+     */
+    public Optional<StoredAnswer> whileTheDatabaseIsAway(List<LineColumn.Try> tries, boolean english) {
+        return find(tries, english, true);
+    }
+
+    private Optional<StoredAnswer> find(List<LineColumn.Try> tries, boolean english, boolean behind) {
+        if (!serving) {
+            // Not audited yet, or a withdrawal was lost: the caller renders the line.
+            return Optional.empty();
+        }
         try {
             return onShelf(s -> s.find(lookups(tries), english), Optional.<AnswerShelf.Found>empty())
-                    .map(found -> new StoredAnswer(found.version(), found.json(), behind));
+                    .map(found -> new StoredAnswer(found.version(), found.json(), behind, found.predatesChange()));
         } catch (RuntimeException e) {
             long failures = readFailures.incrementAndGet();
             // The first, then one in a thousand: a damaged entry looked up at full speed must not flood the log.
@@ -257,6 +278,11 @@ public class StoredAnswers {
 
     void remove(Collection<Long> ids) {
         onShelf(s -> s.remove(ids));
+    }
+
+    /** Whether the last attempt to read the change log failed (see {@link ChangeFollower}). */
+    void changeLogUnreadable(boolean unreadable) {
+        changeLogUnreadable = unreadable;
     }
 
     /** The change log was read to its end from {@code asOf} ({@link #nanos}): the shelf knows every change committed before. */

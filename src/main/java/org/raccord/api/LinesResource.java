@@ -45,6 +45,7 @@ import org.raccord.tracking.TrackedLines;
 import org.raccord.wholesale.NetworkOwner;
 import org.raccord.web.ApiDocs;
 import org.raccord.web.ClientScopes;
+import org.raccord.web.DatabaseAway;
 import org.raccord.web.InvalidRequest;
 import org.raccord.web.Languages;
 import org.raccord.web.Paging;
@@ -75,6 +76,8 @@ public class LinesResource {
     static final String ANSWERS = "raccord.api.line.answers";
     /** Why a stored answer may be old although the owner answers: this instance cannot read the database. */
     static final String BEHIND = "Raccord's database is not answering: this is the answer stored when it last did";
+    static final String BEFORE_CHANGE = "Raccord's database is not answering: this is the answer stored before the line's"
+            + " latest change, which cannot be read now";
 
     @Inject
     TrackedLines lines;
@@ -124,6 +127,9 @@ public class LinesResource {
     @APIResponse(responseCode = "404", description = "No tracked line has this reference",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unknown", value = ApiDocs.UNKNOWN_LINE)))
+    @APIResponse(responseCode = "503", description = "Raccord's database is not answering and no answer of this line is stored"
+            + " (`/problems/database-unavailable`, `Retry-After`); a stored one is served instead, flagged degraded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response line(@Parameter(description = LineReference.DESCRIPTION, example = "01 39 42 16 62")
                          @PathParam("lineRef") String lineRef, @Context HttpHeaders headers, @Context Request request) {
         LineReference reference = LineFinder.read("lineRef", lineRef);
@@ -131,18 +137,40 @@ public class LinesResource {
         String degraded = owner.degradedReason(Instant.now());
         Optional<StoredAnswers.StoredAnswer> stored = storedAnswer(reference, english);
         if (stored.isPresent()) {
-            StoredAnswers.StoredAnswer a = stored.get();
-            String why = a.behind() ? (degraded == null ? BEHIND : degraded + "; " + BEHIND) : degraded;
-            fromStore.increment();
-            return answer(a.version(), why, english, request, why == null ? a.json() : LineAnswers.degraded(a.json(), why, english));
+            return stored(stored.get(), degraded, english, request);
         }
-        Optional<TrackedLine> found = finder.find(reference);
-        if (found.isEmpty()) {
-            return Problem.unknownLine();
+        try {
+            Optional<TrackedLine> found = finder.find(reference);
+            if (found.isEmpty()) {
+                return Problem.unknownLine();
+            }
+            TrackedLine line = found.get();
+            String json = LineAnswers.json(view(line, degraded).summarized(english));
+            rendered.increment();
+            return answer(line.version(), degraded, english, request, json);
+        } catch (RuntimeException e) {
+            // The database went away before this instance noticed (2 s without reading the change
+            // log): the stored answer, even one kept while the line changed, beats none.
+            Optional<StoredAnswers.StoredAnswer> kept = DatabaseAway.causedBy(e)
+                    ? answers.whileTheDatabaseIsAway(reference.tries(), english) : Optional.empty();
+            if (kept.isEmpty()) {
+                throw e;
+            }
+            try {
+                return stored(kept.get(), degraded, english, request);
+            } catch (RuntimeException damaged) {
+                // A kept answer that cannot be read is no answer: the database's failure stands.
+                e.addSuppressed(damaged);
+                throw e;
+            }
         }
-        TrackedLine line = found.get();
-        rendered.increment();
-        return answer(line.version(), degraded, english, request, LineAnswers.json(view(line, degraded).summarized(english)));
+    }
+
+    private Response stored(StoredAnswers.StoredAnswer a, String degraded, boolean english, Request request) {
+        String stale = a.predatesChange() ? BEFORE_CHANGE : a.behind() ? BEHIND : null;
+        String why = stale == null ? degraded : degraded == null ? stale : degraded + "; " + stale;
+        fromStore.increment();
+        return answer(a.version(), why, english, request, why == null ? a.json() : LineAnswers.degraded(a.json(), why, english));
     }
 
     /** The line's answer as stored by the read model, when it is as current as the line or the database is away (else rendered now). */

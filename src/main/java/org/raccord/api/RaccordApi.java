@@ -24,7 +24,7 @@ import org.raccord.web.Roles;
 @ApplicationPath("api")
 @DeclareRoles({Roles.READ, Roles.REGISTER, Roles.SUBSCRIBE, Roles.ADMIN})
 @OpenAPIDefinition(
-        info = @Info(title = "Raccord", version = "1.1.0",
+        info = @Info(title = "Raccord", version = "1.2.0",
                 description = "Line-provisioning status: where a new line stands at the network owner, when the old"
                         + " provider's line is (or was) cut, when the new one is due, and the service gap between them."
                         + " Every error is an RFC 9457 problem document whose `type` is stable per kind of error."

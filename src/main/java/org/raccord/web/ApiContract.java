@@ -109,7 +109,7 @@ public class ApiContract implements OASFilter {
                     "unknown-subscription", "unknown-dead-letter", "unknown-operation", "unknown-quarantined-event",
                     "simulator-disabled", "replay-failed", "refused-by-owner", "no-proposal", "proposal-not-pending",
                     "too-many-requests", "too-many-pings",
-                    "owner-unavailable", "bad-request", "not-found", "method-not-allowed", "not-acceptable",
+                    "owner-unavailable", "database-unavailable", "bad-request", "not-found", "method-not-allowed", "not-acceptable",
                     "unsupported-media-type", "client-error", "internal-error")
             .map(kind -> "/problems/" + kind).toList();
 

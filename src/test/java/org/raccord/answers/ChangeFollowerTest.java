@@ -160,6 +160,26 @@ class ChangeFollowerTest {
         assertThat(find("CMD-7")).as("caught up again").hasValueSatisfying(a -> assertThat(a.behind()).isFalse());
     }
 
+    @Test
+    void aLineChangingWhenTheLogBecameUnreadableIsServedTheAnswerItsWithdrawalKept() {
+        answers.withdraw(List.of(new LineKeys(7, 4, "CMD-7", null, null, "0139421662", null)));
+        assertThat(find("CMD-7")).as("changing: the caller renders it").isEmpty();
+
+        logDown = true;
+        follower.follow();
+        clock.addAndGet(Duration.ofMillis(2100).toNanos());
+        assertThat(find("CMD-7")).as("the database away for 2.1 s: the answer from before the change, said so")
+                .hasValueSatisfying(a -> {
+                    assertThat(a.version()).isEqualTo(3);
+                    assertThat(a.predatesChange()).isTrue();
+                    assertThat(a.behind()).isTrue();
+                });
+
+        logDown = false;
+        follower.follow();
+        assertThat(find("CMD-7")).as("the database answers again: the caller renders it").isEmpty();
+    }
+
     private void change(long line, long version) {
         log.add(new LineChange(log.size() + 1, line, version, NOW));
     }

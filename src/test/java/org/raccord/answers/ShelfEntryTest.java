@@ -38,6 +38,34 @@ class ShelfEntryTest {
     }
 
     @Test
+    void aWithdrawalKeepsTheAnswerItReplacesThroughLaterWithdrawals() {
+        byte[] answer = ShelfEntry.answer(LINE, "{\"fr\":1}", "{\"en\":1}", 1).encode();
+        LineKeys changing = new LineKeys(7, 13, "CMD-7", null, "OO-1234-5678", "0139421662", null);
+        LineKeys changingAgain = new LineKeys(7, 14, "CMD-7", null, "OO-1234-5678", "0139421662", null);
+
+        byte[] first = ShelfEntry.withdrawal(changing, 2, answer).encode();
+        byte[] second = ShelfEntry.withdrawal(changingAgain, 3, first).encode();
+
+        ShelfEntry entry = ShelfEntry.decode(second);
+        assertThat(entry.withdrawn()).isTrue();
+        assertThat(entry.version()).as("what it withdraws for").isEqualTo(14);
+        assertThat(entry.token()).isEqualTo(3);
+        assertThat(entry.holdsAnswer()).isTrue();
+        assertThat(entry.kept()).as("the version of the answer it keeps").isEqualTo(12);
+        assertThat(entry.acceptsRendering(13)).isFalse();
+        assertThat(new String(ShelfEntry.body(second, false), StandardCharsets.UTF_8)).isEqualTo("{\"fr\":1}");
+        assertThat(new String(ShelfEntry.body(second, true), StandardCharsets.UTF_8)).isEqualTo("{\"en\":1}");
+    }
+
+    @Test
+    void aWithdrawalOverNothingOrWrittenBeforeWithdrawalsKeptAnswersHoldsNone() {
+        assertThat(ShelfEntry.decode(ShelfEntry.withdrawal(LINE, 2, null).encode()).holdsAnswer()).isFalse();
+        byte[] older = ShelfEntry.withdrawal(LINE, 2).encode();
+        assertThat(ShelfEntry.decode(older).holdsAnswer()).isFalse();
+        assertThat(ShelfEntry.decode(ShelfEntry.withdrawal(LINE, 3, older).encode()).holdsAnswer()).isFalse();
+    }
+
+    @Test
     void referencesThatChangedAreNoticed() {
         ShelfEntry entry = ShelfEntry.decode(ShelfEntry.answer(LINE, "{}", "{}", 1).encode());
         assertThat(entry.sameReferences(new LineKeys(7, 12, "CMD-7", "VIA9", "OO-1234-5678", "0139421662", null))).isFalse();

@@ -80,6 +80,48 @@ class StoredAnswersTest {
     }
 
     @Test
+    void aWithdrawalKeepsTheAnswerItWithdrawsForWhenTheDatabaseIsAwayOnly() {
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(1_000_000_000L);
+        answers.nanos = clock::get;
+        answers.followed(clock.get());
+        answers.serve();
+        store(LETTER, "{\"v\":3}");
+        answers.withdraw(List.of(version(LETTER, 4)));
+        answers.withdraw(List.of(version(LETTER, 5)));   // a second change before the first was rendered
+
+        assertThat(find("CMD-7", false)).as("while the database answers, the caller renders the line").isEmpty();
+        assertThat(answers.whileTheDatabaseIsAway(LineReference.parse("OO-1234-5678").tries(), true)).as("any reference")
+                .hasValueSatisfying(a -> {
+                    assertThat(json(a)).isEqualTo("{\"v\":3,\"lang\":\"en\"}");
+                    assertThat(a.version()).as("the answer's own version, for its ETag").isEqualTo(3);
+                    assertThat(a.predatesChange()).isTrue();
+                    assertThat(a.behind()).isTrue();
+                });
+
+        clock.addAndGet(StoredAnswers.FOLLOW_STALE_NANOS + 1);
+        assertThat(find("CMD-7", false)).as("the change log read behind (a flood), the database answering: rendered").isEmpty();
+        answers.changeLogUnreadable(true);
+        assertThat(find("CMD-7", false)).as("the change log unreadable: the database is away, rendering would wait for it")
+                .hasValueSatisfying(a -> assertThat(a.predatesChange()).isTrue());
+
+        answers.changeLogUnreadable(false);
+        answers.followed(clock.get());
+        store(version(LETTER, 5), "{\"v\":5}");
+        assertThat(find("CMD-7", false)).hasValueSatisfying(a -> {
+            assertThat(json(a)).isEqualTo("{\"v\":5,\"lang\":\"fr\"}");
+            assertThat(a.predatesChange()).isFalse();
+        });
+    }
+
+    @Test
+    void aLineWithdrawnWithNothingStoredHasNothingToServeEvenWhileTheDatabaseIsAway() {
+        answers.serve();
+        answers.withdraw(List.of(LETTER));
+
+        assertThat(answers.whileTheDatabaseIsAway(LineReference.parse("CMD-7").tries(), false)).isEmpty();
+    }
+
+    @Test
     void anErasedLineIsNotPutBackByARenderingThatReadItJustBefore() {
         answers.serve();
         store(LETTER, "{\"v\":3}");
@@ -143,6 +185,10 @@ class StoredAnswersTest {
         assertThat(store(LETTER, "{\"v\":3}")).as("the later change's withdrawal stands").isZero();
 
         answers.takeBack(List.of(changing), second);
+        assertThat(find("CMD-7", false)).as("rendered again before it is served").isEmpty();
+        assertThat(answers.whileTheDatabaseIsAway(LineReference.parse("CMD-7").tries(), false))
+                .as("the answer from before the change is kept through its rollback")
+                .hasValueSatisfying(a -> assertThat(json(a)).isEqualTo("{\"v\":3,\"lang\":\"fr\"}"));
         assertThat(store(LETTER, "{\"v\":3}")).as("both rolled back: the line is at version 3 again").isEqualTo(1);
         assertThat(find("CMD-7", false)).hasValueSatisfying(a -> assertThat(a.version()).isEqualTo(3));
     }
