@@ -190,7 +190,8 @@ final class Courier {
         }
         attempt.exceptionally(e -> broken(parcel, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e))
                 .thenAccept(outcome -> {
-                    List<Parcel> next = lanes.ended(parcel, Duration.ofNanos(System.nanoTime() - start), clock.instant());
+                    List<Parcel> next = lanes.ended(parcel, Duration.ofNanos(System.nanoTime() - start),
+                            outcome.kind() == AttemptOutcome.Kind.DELIVERED, clock.instant());
                     if (outcome.kind() == AttemptOutcome.Kind.GONE) {
                         lanes.drop(parcel.subscriptionId());
                     }

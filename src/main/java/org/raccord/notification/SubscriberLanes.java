@@ -16,9 +16,10 @@ import java.util.stream.Collectors;
  * Each subscriber's lane through the courier: at most {@code running} attempts at once, and a claim
  * of deliveries taken from the store (running, waiting their turn, or ended and not yet recorded)
  * sized to what the lane can attempt well within the claim's lease at the pace its receiver
- * answers: a prompt receiver's lane claims hundreds at a time (one database claim feeds many
- * attempts), a slow one's a few. A slow or hanging receiver holds {@code running} sender threads,
- * never the pool. A lane is refilled once half of it is done, so that claims stay large.
+ * takes deliveries: a prompt receiver's lane claims hundreds at a time (one database claim feeds many
+ * attempts), a slow one's a few, and so does one that refuses them, however fast. A slow or hanging
+ * receiver holds {@code running} sender threads, never the pool. A lane is refilled once half of it
+ * is done, so that claims stay large.
  *
  * <p>A delivery whose lease is nearly over when its turn comes is let go unattempted (the store
  * hands it out again after the lease, with the same id), and one claimed again while still held is
@@ -144,10 +145,18 @@ final class SubscriberLanes {
         return startable(lane, now);
     }
 
-    /** An attempt ended after {@code took}; its slot is free. Returns the deliveries that may be attempted now. */
-    synchronized List<Parcel> ended(Parcel parcel, Duration took, Instant now) {
-        // The pace follows a slower answer at once and a quicker one gradually.
-        paces.merge(parcel.subscriptionId(), took, (was, latest) -> latest.compareTo(was) > 0 ? latest
+    /**
+     * An attempt ended after {@code took}, {@code delivered} or not; its slot is free. Returns the
+     * deliveries that may be attempted now.
+     */
+    synchronized List<Parcel> ended(Parcel parcel, Duration took, boolean delivered, Instant now) {
+        // The pace is how long a delivery takes: an attempt that delivered nothing counts as the
+        // whole timeout, however fast it failed. A receiver that refuses at once (TLS, redirect,
+        // 429) would otherwise keep a prompt receiver's lane of a thousand, and with its retries
+        // fill every claim, lengthening each turn of the loop every subscriber shares
+        // (docs/reliability.md, receivers). It follows a slower pace at once, a quicker one gradually.
+        Duration pace = delivered ? took : max(took, firstPace);
+        paces.merge(parcel.subscriptionId(), pace, (was, latest) -> latest.compareTo(was) > 0 ? latest
                 : was.multipliedBy(4).plus(latest).dividedBy(5));
         Lane lane = lanes.get(parcel.subscriptionId());
         if (lane == null) {
@@ -220,6 +229,10 @@ final class SubscriberLanes {
             start.add(next.parcel());
         }
         return start;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static void release(Lane lane, Parcel parcel) {

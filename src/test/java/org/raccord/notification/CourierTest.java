@@ -307,6 +307,24 @@ class CourierTest {
         }
     }
 
+    @Test
+    void aReceiverThatRefusesAtOnceIsOfferedNoMoreThanOneThatTakesTheWholeTimeout() {
+        receiver.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
+        receiver.stubFor(post(urlEqualTo("/refuse")).willReturn(aResponse().withStatus(302).withHeader("Location", "/hook")));
+        Courier paced = new Courier(store, post, new RetrySchedule(() -> 0.0), clock, Runnable::run,
+                SubscriberLanes.within(Duration.ofMinutes(2), Duration.ofSeconds(5), 2, 1000));
+        store.add("prompt", 1, "prompt-1");
+        store.add("refusing", 2, "refusing-1").path = "/refuse";
+
+        assertThat(paced.deliverDue(10)).isEqualTo(2);
+        clock.advance(Courier.CLAIM_EVERY);
+        paced.deliverDue(10);
+
+        assertThat(store.offered.of("prompt")).as("answered at once: a prompt receiver's lane").isEqualTo(1000);
+        assertThat(store.offered.of("refusing")).as("refused at once: two at a time, 12 rounds of 5 s in half the lease")
+                .isEqualTo(24);
+    }
+
     /** The store's contract in memory: the database's version is exercised on Liberty. */
     final class MemoryStore implements Courier.Store {
 
@@ -332,6 +350,8 @@ class CourierTest {
         final List<Row> rows = new ArrayList<>();
         final List<String> gone = new ArrayList<>();
         final AtomicInteger crashOnNextRecord = new AtomicInteger();
+        /** The room the last claim was offered. */
+        volatile Courier.Room offered;
 
         synchronized Row add(String subscription, long line, String eventId) {
             Row row = new Row(rows.size(), subscription, line, eventId);
@@ -345,6 +365,7 @@ class CourierTest {
 
         @Override
         public synchronized List<Parcel> claimDue(Instant now, Instant leaseUntil, int max, Courier.Room room) {
+            offered = room;
             Map<String, Row> oldestPerLine = rows.stream().filter(r -> r.state.equals(Delivery.PENDING))
                     .collect(Collectors.toMap(r -> r.subscription + "/" + r.line, r -> r, (a, b) -> a.id < b.id ? a : b));
             Map<String, Integer> taken = new HashMap<>();
