@@ -34,7 +34,7 @@ final class SubscriberLanes {
     private final Duration firstPace;
     /** Guarded by this. */
     private final Map<String, Lane> lanes = new HashMap<>();
-    /** How long each subscriber's receiver has been taking to answer (guarded by this). */
+    /** How long each subscriber's receiver has been taking per delivery, a failure counting as the timeout (guarded by this). */
     private final Map<String, Duration> paces = new HashMap<>();
     /**
      * Subscribers that may have more due than their last claim gave them (guarded by this). Kept
@@ -73,8 +73,8 @@ final class SubscriberLanes {
 
     /**
      * Lanes whose claims are attempted within half their lease even when every answer takes as
-     * long as the receiver has lately taken (the whole timeout until it has answered): at least one
-     * round of {@code running}, at most {@code most} deliveries.
+     * long as the receiver has lately taken (the whole timeout until it has delivered one): at least
+     * one round of {@code running}, at most {@code most} deliveries.
      */
     static SubscriberLanes within(Duration lease, Duration timeout, int running, int most) {
         int fewest = running * rounds(lease, timeout);
