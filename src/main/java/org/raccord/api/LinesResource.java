@@ -149,20 +149,28 @@ public class LinesResource {
             rendered.increment();
             return answer(line.version(), degraded, english, request, json);
         } catch (RuntimeException e) {
-            // The database went away before this instance noticed (2 s without reading the change
-            // log): the stored answer, even one kept while the line changed, beats none.
-            Optional<StoredAnswers.StoredAnswer> kept = DatabaseAway.causedBy(e)
-                    ? answers.whileTheDatabaseIsAway(reference.tries(), english) : Optional.empty();
-            if (kept.isEmpty()) {
-                throw e;
-            }
-            try {
-                return stored(kept.get(), degraded, english, request);
-            } catch (RuntimeException damaged) {
-                // A kept answer that cannot be read is no answer: the database's failure stands.
-                e.addSuppressed(damaged);
-                throw e;
-            }
+            return storedWhileTheDatabaseIsAway(e, reference, degraded, english, request);
+        }
+    }
+
+    /**
+     * The database went away before this instance noticed (2 s without reading the change log):
+     * the stored answer, even one kept while the line changed, beats none. Any other failure, or
+     * nothing stored, rethrows {@code failure}.
+     */
+    private Response storedWhileTheDatabaseIsAway(RuntimeException failure, LineReference reference, String degraded,
+                                                  boolean english, Request request) {
+        Optional<StoredAnswers.StoredAnswer> kept = DatabaseAway.causedBy(failure)
+                ? answers.whileTheDatabaseIsAway(reference.tries(), english) : Optional.empty();
+        if (kept.isEmpty()) {
+            throw failure;
+        }
+        try {
+            return stored(kept.get(), degraded, english, request);
+        } catch (RuntimeException damaged) {
+            // A kept answer that cannot be read is no answer: the database's failure stands.
+            failure.addSuppressed(damaged);
+            throw failure;
         }
     }
 
